@@ -1,0 +1,68 @@
+package io.github.dispatchspring;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Submits calls to Dispatch functions.
+ * <p>
+ * Outside a function (a controller, a runner), {@link #dispatch} and {@link #batch} return as soon as
+ * the calls are durably accepted, and {@link #gather} dispatches and waits. Inside a running
+ * {@link DispatchFunction}, {@link #gather} suspends the function durably until the results are there;
+ * the function then runs again from the top and earlier gathers and batches return what they returned
+ * the first time, without dispatching again.
+ */
+public interface DispatchClient {
+
+	/**
+	 * Dispatches one call without waiting for it.
+	 * @param function the function's name
+	 * @param input the input value, or {@code null}
+	 * @return the id of the accepted call
+	 */
+	DispatchId dispatch(String function, @Nullable Object input);
+
+	/**
+	 * Starts a batch of calls submitted together, atomically.
+	 * @return an empty batch
+	 */
+	DispatchBatch batch();
+
+	/**
+	 * Calls a function once per input and returns the results in the order of the inputs.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the type each result is read as
+	 * @param <R> the result type
+	 * @return the results, in call order
+	 * @throws CallFailedException if one of the calls failed
+	 */
+	<R> List<R> gather(String function, List<?> inputs, Class<R> resultType);
+
+	/**
+	 * Waits for a dispatched call's result. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result
+	 * @throws CallFailedException if the call failed
+	 * @throws DispatchException with status {@code TIMEOUT} if the call did not end in time
+	 */
+	<R> R await(DispatchId id, Class<R> resultType, Duration timeout);
+
+	/**
+	 * A type-safe handle on a function, to dispatch and gather without repeating its name and types.
+	 * @param name the function's name
+	 * @param resultType the function's result type
+	 * @param <I> the input type
+	 * @param <O> the result type
+	 * @return the handle
+	 */
+	default <I, O> DispatchFunctionHandle<I, O> function(String name, Class<O> resultType) {
+		return new DispatchFunctionHandle<>(this, name, resultType);
+	}
+
+}

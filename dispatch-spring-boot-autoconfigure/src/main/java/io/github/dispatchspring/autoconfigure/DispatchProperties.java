@@ -1,0 +1,342 @@
+package io.github.dispatchspring.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of Dispatch, under the prefix {@code dispatch}. The top-level keys match the Dispatch
+ * environment variables ({@code DISPATCH_API_KEY}, {@code DISPATCH_API_URL},
+ * {@code DISPATCH_ENDPOINT_URL}, {@code DISPATCH_VERIFICATION_KEY}).
+ */
+@ConfigurationProperties("dispatch")
+public class DispatchProperties {
+
+	/**
+	 * API key: required by the embedded Dispatch API when set, and sent to a remote one.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * URL of a remote Dispatch API; when set, calls go there and the embedded scheduler does not start.
+	 */
+	private @Nullable String apiUrl;
+
+	/**
+	 * Public URL of this application's Dispatch endpoint; the application's own server address when
+	 * not set.
+	 */
+	private @Nullable String endpointUrl;
+
+	/**
+	 * Maximum size of a request body accepted by the webhook and the Dispatch API.
+	 */
+	private DataSize maxRequestSize = DataSize.ofMegabytes(16);
+
+	private final Client client = new Client();
+
+	private final Scheduler scheduler = new Scheduler();
+
+	private final Api api = new Api();
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public @Nullable String getApiUrl() {
+		return this.apiUrl;
+	}
+
+	public void setApiUrl(@Nullable String apiUrl) {
+		this.apiUrl = apiUrl;
+	}
+
+	public @Nullable String getEndpointUrl() {
+		return this.endpointUrl;
+	}
+
+	public void setEndpointUrl(@Nullable String endpointUrl) {
+		this.endpointUrl = endpointUrl;
+	}
+
+	public DataSize getMaxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	public void setMaxRequestSize(DataSize maxRequestSize) {
+		this.maxRequestSize = maxRequestSize;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	public Scheduler getScheduler() {
+		return this.scheduler;
+	}
+
+	public Api getApi() {
+		return this.api;
+	}
+
+	/**
+	 * The client.
+	 */
+	public static class Client {
+
+		/**
+		 * How long gather and await wait for results outside functions.
+		 */
+		private Duration awaitTimeout = Duration.ofHours(1);
+
+		/**
+		 * Timeout of one request to a remote Dispatch API.
+		 */
+		private Duration requestTimeout = Duration.ofSeconds(30);
+
+		public Duration getAwaitTimeout() {
+			return this.awaitTimeout;
+		}
+
+		public void setAwaitTimeout(Duration awaitTimeout) {
+			this.awaitTimeout = awaitTimeout;
+		}
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+	}
+
+	/**
+	 * The embedded scheduler.
+	 */
+	public static class Scheduler {
+
+		/**
+		 * Where the scheduler keeps its calls.
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * Maximum number of calls running at once in this instance.
+		 */
+		private int concurrency = 64;
+
+		/**
+		 * Maximum number of due calls leased in one claim.
+		 */
+		private int claimBatchSize = 256;
+
+		/**
+		 * How long a leased call belongs to this instance before another may run it.
+		 */
+		private Duration leaseDuration = Duration.ofMinutes(5);
+
+		/**
+		 * How often the store is checked for due calls when nothing signalled new work.
+		 */
+		private Duration pollInterval = Duration.ofMillis(100);
+
+		/**
+		 * How long running calls may take to finish when the application stops.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Expiration of calls that set none; calls never expire when not set.
+		 */
+		private @Nullable Duration defaultExpiration;
+
+		/**
+		 * Timeout of one call to a function over HTTP.
+		 */
+		private Duration httpTimeout = Duration.ofMinutes(4);
+
+		private final Retry retry = new Retry();
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getClaimBatchSize() {
+			return this.claimBatchSize;
+		}
+
+		public void setClaimBatchSize(int claimBatchSize) {
+			this.claimBatchSize = claimBatchSize;
+		}
+
+		public Duration getLeaseDuration() {
+			return this.leaseDuration;
+		}
+
+		public void setLeaseDuration(Duration leaseDuration) {
+			this.leaseDuration = leaseDuration;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public @Nullable Duration getDefaultExpiration() {
+			return this.defaultExpiration;
+		}
+
+		public void setDefaultExpiration(@Nullable Duration defaultExpiration) {
+			this.defaultExpiration = defaultExpiration;
+		}
+
+		public Duration getHttpTimeout() {
+			return this.httpTimeout;
+		}
+
+		public void setHttpTimeout(Duration httpTimeout) {
+			this.httpTimeout = httpTimeout;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retries of failed calls.
+	 */
+	public static class Retry {
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialInterval = Duration.ofMillis(100);
+
+		/**
+		 * Factor by which the delay grows with each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxInterval = Duration.ofMinutes(1);
+
+		/**
+		 * Attempts after which a call that keeps failing ends with its last error; 0 for no limit.
+		 */
+		private int maxAttempts = 20;
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+	}
+
+	/**
+	 * The embedded scheduler's Dispatch API.
+	 */
+	public static class Api {
+
+		/**
+		 * Maximum number of calls in one DispatchRequest.
+		 */
+		private int maxCallsPerRequest = 10_000;
+
+		/**
+		 * How long one Wait request waits for a result before answering 408.
+		 */
+		private Duration waitTimeout = Duration.ofSeconds(30);
+
+		public int getMaxCallsPerRequest() {
+			return this.maxCallsPerRequest;
+		}
+
+		public void setMaxCallsPerRequest(int maxCallsPerRequest) {
+			this.maxCallsPerRequest = maxCallsPerRequest;
+		}
+
+		public Duration getWaitTimeout() {
+			return this.waitTimeout;
+		}
+
+		public void setWaitTimeout(Duration waitTimeout) {
+			this.waitTimeout = waitTimeout;
+		}
+
+	}
+
+	/**
+	 * Where the embedded scheduler keeps its calls.
+	 */
+	public enum Store {
+
+		/**
+		 * In the heap: lost when the application stops.
+		 */
+		MEMORY
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.dispatchspring.client;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.proto.Call;
+import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a {@link DefaultDispatchClient} sends calls: the embedded scheduler or a remote Dispatch API.
+ */
+public interface CallSubmitter {
+
+	/**
+	 * Submits calls atomically.
+	 * @param calls the calls, each with its endpoint
+	 * @param origin the call that submits them, or {@code null} outside functions
+	 * @return the dispatch ids in call order
+	 */
+	List<DispatchId> submit(List<Call> calls, @Nullable CallOrigin origin);
+
+	/**
+	 * Waits for the results of calls.
+	 * @param ids the calls
+	 * @param timeout how long to wait at most for all of them
+	 * @return the results in the order of the ids
+	 * @throws io.github.dispatchspring.DispatchException with status {@code TIMEOUT} when they did not
+	 * all end in time
+	 */
+	List<CallResult> await(List<DispatchId> ids, Duration timeout);
+
+	/**
+	 * The call a batch is dispatched from.
+	 *
+	 * @param dispatchId the id of the submitting call
+	 * @param rootDispatchId the id of the root of its call tree
+	 */
+	record CallOrigin(String dispatchId, String rootDispatchId) {
+	}
+
+}

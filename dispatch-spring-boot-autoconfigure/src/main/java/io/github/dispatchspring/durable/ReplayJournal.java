@@ -1,0 +1,143 @@
+package io.github.dispatchspring.durable;
+
+import java.util.List;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Duration;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.dispatchspring.DispatchException;
+import io.github.dispatchspring.DispatchStatus;
+import io.github.dispatchspring.proto.Call;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.Journal;
+import io.github.dispatchspring.proto.Poll;
+import io.github.dispatchspring.proto.PollResult;
+import io.github.dispatchspring.proto.Step;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The journal of one function call: its input and what each of its gathers and batches produced,
+ * carried by the scheduler as the call's coroutine state between runs.
+ */
+public final class ReplayJournal {
+
+	/** The most results the protocol lets one resume deliver. */
+	static final int MAX_RESULTS = 1000;
+
+	private static final Duration MAX_WAIT = Duration.newBuilder().setSeconds(300).build();
+
+	private final Journal.Builder journal;
+
+	private ReplayJournal(Journal.Builder journal) {
+		this.journal = journal;
+	}
+
+	/**
+	 * A journal for the first run of a call.
+	 * @param input the call's input
+	 * @return an empty journal
+	 */
+	public static ReplayJournal start(Any input) {
+		return new ReplayJournal(Journal.newBuilder().setInput(input));
+	}
+
+	/**
+	 * The journal a suspended call resumes with: its state with the delivered results merged in by
+	 * correlation id. Results that match no pending slot are ignored, so redelivery is harmless.
+	 * @param pollResult what the scheduler resumed the call with
+	 * @return the journal
+	 * @throws DispatchException with status {@code INCOMPATIBLE_STATE} if the state is not a journal
+	 */
+	public static ReplayJournal resume(PollResult pollResult) {
+		Any state = pollResult.getTypedCoroutineState();
+		if (!state.is(Journal.class)) {
+			throw new DispatchException(DispatchStatus.INCOMPATIBLE_STATE,
+					"The coroutine state of type '" + state.getTypeUrl() + "' is not a journal of this SDK");
+		}
+		try {
+			ReplayJournal journal = new ReplayJournal(state.unpack(Journal.class).toBuilder());
+			pollResult.getResultsList().forEach(journal::merge);
+			if (pollResult.hasError() && journal.journal.getSuspendedAt() != 0) {
+				int suspendedAt = journal.journal.getSuspendedAt();
+				journal.put(suspendedAt, journal.step(suspendedAt).toBuilder().setError(pollResult.getError()).build());
+			}
+			return journal;
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new DispatchException(DispatchStatus.INCOMPATIBLE_STATE, "The journal cannot be read", ex);
+		}
+	}
+
+	private void merge(CallResult result) {
+		int sequence = (int) (result.getCorrelationId() >>> 32);
+		int index = (int) result.getCorrelationId();
+		Step step = this.journal.getStepsMap().get(sequence);
+		if (step != null && index >= 0 && index < step.getSize() && !step.containsResults(index)) {
+			put(sequence, step.toBuilder().putResults(index, result).build());
+		}
+	}
+
+	/**
+	 * The input of the call's first run.
+	 * @return the input
+	 */
+	public Any input() {
+		return this.journal.getInput();
+	}
+
+	/**
+	 * Whether the gather the call is suspended on still misses results, so running the function again
+	 * would only suspend it again.
+	 * @return {@code true} while results are missing
+	 */
+	public boolean waiting() {
+		int suspendedAt = this.journal.getSuspendedAt();
+		if (suspendedAt == 0) {
+			return false;
+		}
+		Step step = step(suspendedAt);
+		return !step.hasError() && step.getResultsCount() < step.getSize() && !anyFailed(step);
+	}
+
+	private static boolean anyFailed(Step step) {
+		return step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
+	}
+
+	@Nullable Step find(int sequence) {
+		return this.journal.getStepsMap().get(sequence);
+	}
+
+	Step step(int sequence) {
+		return this.journal.getStepsOrThrow(sequence);
+	}
+
+	void put(int sequence, Step step) {
+		this.journal.putSteps(sequence, step);
+	}
+
+	/**
+	 * The poll that suspends the call on the gather it is waiting for, starting the given calls.
+	 * @param calls the calls to start, empty when they were started before
+	 * @return the poll
+	 */
+	public Poll poll(List<Call> calls) {
+		Step step = step(this.journal.getSuspendedAt());
+		int missing = Math.max(1, step.getSize() - step.getResultsCount());
+		return Poll.newBuilder()
+			.addAllCalls(calls)
+			.setTypedCoroutineState(Any.pack(this.journal.build()))
+			.setMinResults(Math.min(missing, MAX_RESULTS))
+			.setMaxResults(MAX_RESULTS)
+			.setMaxWait(MAX_WAIT)
+			.build();
+	}
+
+	void suspendAt(int sequence) {
+		this.journal.setSuspendedAt(sequence);
+	}
+
+	static long correlationId(int sequence, int index) {
+		return ((long) sequence << 32) | index;
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.dispatchspring.function;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import io.github.dispatchspring.DispatchException;
+import io.github.dispatchspring.DispatchStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Classifies a function's exception into the status its call ends with, the way the Go and Python
+ * SDKs classify theirs: timeouts are retried as {@code TIMEOUT}, bad arguments end the call, I/O
+ * failures are retried, and anything unknown is a permanent error. The cause chain is searched when
+ * the exception itself says nothing.
+ */
+public final class ErrorStatus {
+
+	private ErrorStatus() {
+	}
+
+	/**
+	 * The status for an exception.
+	 * @param error what a function threw
+	 * @return the status
+	 */
+	public static DispatchStatus of(Throwable error) {
+		for (Throwable current = error; current != null; current = current.getCause()) {
+			DispatchStatus status = direct(current);
+			if (status != null) {
+				return status;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return DispatchStatus.PERMANENT_ERROR;
+	}
+
+	private static @Nullable DispatchStatus direct(Throwable error) {
+		if (error instanceof DispatchException dispatch) {
+			return dispatch.getStatus();
+		}
+		if (error instanceof TimeoutException || error instanceof SocketTimeoutException
+				|| error instanceof HttpTimeoutException) {
+			return DispatchStatus.TIMEOUT;
+		}
+		if (error instanceof IllegalArgumentException) {
+			return DispatchStatus.INVALID_ARGUMENT;
+		}
+		if (error instanceof UnknownHostException) {
+			return DispatchStatus.DNS_ERROR;
+		}
+		if (error instanceof ConnectException || error instanceof NoRouteToHostException
+				|| error instanceof SocketException) {
+			return DispatchStatus.TCP_ERROR;
+		}
+		if (error instanceof SSLException) {
+			return DispatchStatus.TLS_ERROR;
+		}
+		if (error instanceof SecurityException || error instanceof AccessDeniedException) {
+			return DispatchStatus.PERMISSION_DENIED;
+		}
+		if (error instanceof FileNotFoundException || error instanceof NoSuchFileException) {
+			return DispatchStatus.NOT_FOUND;
+		}
+		if (error instanceof IOException || error instanceof UncheckedIOException
+				|| error instanceof InterruptedException) {
+			return DispatchStatus.TEMPORARY_ERROR;
+		}
+		return null;
+	}
+
+}

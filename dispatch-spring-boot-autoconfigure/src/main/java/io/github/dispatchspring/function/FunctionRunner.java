@@ -1,0 +1,133 @@
+package io.github.dispatchspring.function;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import io.github.dispatchspring.DispatchStatus;
+import io.github.dispatchspring.SerializationException;
+import io.github.dispatchspring.durable.DurableExecution;
+import io.github.dispatchspring.durable.ReplayJournal;
+import io.github.dispatchspring.durable.Suspension;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.Error;
+import io.github.dispatchspring.proto.Exit;
+import io.github.dispatchspring.proto.Poll;
+import io.github.dispatchspring.proto.RunRequest;
+import io.github.dispatchspring.proto.RunResponse;
+import io.github.dispatchspring.proto.Status;
+import io.github.dispatchspring.proto.ValueCodec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a function for a {@link RunRequest} and describes the outcome as a {@link RunResponse}: an
+ * exit with the result or the error, or a poll when the function waits for calls. The webhook and the
+ * in-process scheduler both go through here.
+ */
+public final class FunctionRunner {
+
+	private final FunctionRegistry registry;
+
+	private final ValueCodec codec;
+
+	public FunctionRunner(FunctionRegistry registry, ValueCodec codec) {
+		this.registry = registry;
+		this.codec = codec;
+	}
+
+	/**
+	 * Runs the requested function.
+	 * @param request the run request
+	 * @return the response; {@code STATUS_NOT_FOUND} when no function has the requested name
+	 */
+	public RunResponse run(RunRequest request) {
+		RegisteredFunction function = this.registry.find(request.getFunction());
+		if (function == null) {
+			return failure(DispatchStatus.NOT_FOUND, "FunctionNotFound",
+					"function '" + request.getFunction() + "' does not exist", null);
+		}
+		ReplayJournal journal;
+		try {
+			journal = request.hasPollResult() ? ReplayJournal.resume(request.getPollResult())
+					: ReplayJournal.start(request.getInput());
+		}
+		catch (RuntimeException ex) {
+			return failure(ex);
+		}
+		if (journal.waiting()) {
+			return poll(journal.poll(java.util.List.of()));
+		}
+		String root = request.getRootDispatchId().isEmpty() ? request.getDispatchId() : request.getRootDispatchId();
+		DurableExecution execution = new DurableExecution(request.getDispatchId(), root, journal);
+		try {
+			Object output = execution.run(() -> invoke(function, journal.input()));
+			return success(output);
+		}
+		catch (Suspension suspension) {
+			return poll(suspension.poll());
+		}
+		catch (FunctionFailure failure) {
+			return failure(failure.getCause());
+		}
+	}
+
+	private @Nullable Object invoke(RegisteredFunction function, Any input) {
+		try {
+			Object value = (function.inputType() != null) ? this.codec.decode(input, function.inputType()) : null;
+			return function.invoke(value);
+		}
+		catch (Suspension suspension) {
+			throw suspension;
+		}
+		catch (Throwable ex) {
+			throw new FunctionFailure(ex);
+		}
+	}
+
+	private RunResponse success(@Nullable Object output) {
+		Any encoded;
+		try {
+			encoded = this.codec.encode(output);
+		}
+		catch (SerializationException ex) {
+			return failure(DispatchStatus.INVALID_RESPONSE, ex.getClass().getName(), ex.getMessage(), ex);
+		}
+		return RunResponse.newBuilder()
+			.setStatus(Status.STATUS_OK)
+			.setExit(Exit.newBuilder().setResult(CallResult.newBuilder().setOutput(encoded)))
+			.build();
+	}
+
+	private static RunResponse poll(Poll poll) {
+		return RunResponse.newBuilder().setStatus(Status.STATUS_OK).setPoll(poll).build();
+	}
+
+	private static RunResponse failure(Throwable error) {
+		return failure(ErrorStatus.of(error), error.getClass().getName(), String.valueOf(error.getMessage()), error);
+	}
+
+	private static RunResponse failure(DispatchStatus status, String type, String message, @Nullable Throwable error) {
+		Error.Builder wireError = Error.newBuilder().setType(type).setMessage(message);
+		if (error != null) {
+			StringWriter trace = new StringWriter();
+			error.printStackTrace(new PrintWriter(trace));
+			wireError.setTraceback(ByteString.copyFrom(trace.toString(), StandardCharsets.UTF_8));
+		}
+		return RunResponse.newBuilder()
+			.setStatus(status.toProto())
+			.setExit(Exit.newBuilder().setResult(CallResult.newBuilder().setError(wireError)))
+			.build();
+	}
+
+	/** Carries a function's own exception out of the journal's scope. */
+	private static final class FunctionFailure extends RuntimeException {
+
+		FunctionFailure(Throwable cause) {
+			super(cause);
+		}
+
+	}
+
+}

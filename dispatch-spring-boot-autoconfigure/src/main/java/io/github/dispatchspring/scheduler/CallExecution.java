@@ -1,0 +1,141 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.protobuf.Timestamp;
+import io.github.dispatchspring.DispatchStatus;
+import io.github.dispatchspring.proto.Call;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.Error;
+import io.github.dispatchspring.proto.Exit;
+import io.github.dispatchspring.proto.Poll;
+import io.github.dispatchspring.proto.PollResult;
+import io.github.dispatchspring.proto.RunRequest;
+import io.github.dispatchspring.proto.RunResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one attempt of a leased call and records what came of it: the result, a retry after a
+ * backoff, a suspension with the poll's calls, or a tail call.
+ */
+public final class CallExecution {
+
+	private final CallStore store;
+
+	private final CallInvoker invoker;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Clock clock;
+
+	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, Clock clock) {
+		this.store = store;
+		this.invoker = invoker;
+		this.retryPolicy = retryPolicy;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs the call and records the outcome.
+	 * @param claimed the leased call
+	 * @return whether the call ended
+	 */
+	boolean execute(ClaimedCall claimed) {
+		NewCall call = claimed.call();
+		if (claimed.expired(this.clock.instant())) {
+			return complete(claimed, CallResult.newBuilder()
+				.setError(Error.newBuilder().setType("Expired").setMessage("the call expired at " + call.expiresAt()))
+				.build());
+		}
+		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
+		if (response.hasPoll()) {
+			suspend(claimed, response.getPoll());
+			return false;
+		}
+		Exit exit = response.getExit();
+		DispatchStatus status = status(response);
+		if (exit.hasTailCall()) {
+			this.store.tailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput());
+			return false;
+		}
+		int attempt = claimed.attempt() + 1;
+		if (this.retryPolicy.retries(status, attempt)) {
+			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
+			this.store.retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE);
+			return false;
+		}
+		CallResult result = exit.getResult();
+		if (status != DispatchStatus.OK && !result.hasError()) {
+			result = result.toBuilder()
+				.setError(Error.newBuilder().setType(status.name()).setMessage("the call ended with status " + status))
+				.build();
+		}
+		return complete(claimed, result);
+	}
+
+	private boolean complete(ClaimedCall claimed, CallResult result) {
+		CallResult addressed = result.toBuilder()
+			.setDispatchId(claimed.id())
+			.setCorrelationId(claimed.call().correlationId())
+			.build();
+		return this.store.complete(claimed, addressed);
+	}
+
+	private static DispatchStatus status(RunResponse response) {
+		DispatchStatus status = DispatchStatus.of(response.getStatus());
+		if (status == DispatchStatus.UNSPECIFIED) {
+			return response.getExit().getResult().hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK;
+		}
+		return status;
+	}
+
+	private void suspend(ClaimedCall claimed, Poll poll) {
+		Instant now = this.clock.instant();
+		NewCall parent = claimed.call();
+		List<NewCall> children = new ArrayList<>(poll.getCallsCount());
+		for (Call call : poll.getCallsList()) {
+			String endpoint = call.getEndpoint().isEmpty() ? parent.endpoint() : call.getEndpoint();
+			Instant expiresAt = call.hasExpiration() ? now.plusSeconds(call.getExpiration().getSeconds())
+				.plusNanos(call.getExpiration().getNanos()) : parent.expiresAt();
+			children.add(new NewCall(DispatchIds.next(), call.getFunction(), endpoint, call.getInput(), parent.id(),
+					parent.rootId(), call.getCorrelationId(), true, now, expiresAt));
+		}
+		int maxResults = (poll.getMaxResults() > 0) ? poll.getMaxResults() : Integer.MAX_VALUE;
+		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
+		Instant deadline = poll.hasMaxWait()
+				? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
+		this.store.suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children);
+	}
+
+	private static RunRequest request(ClaimedCall claimed) {
+		NewCall call = claimed.call();
+		RunRequest.Builder request = RunRequest.newBuilder()
+			.setFunction(call.function())
+			.setDispatchId(call.id())
+			.setRootDispatchId(call.rootId())
+			.setCreationTime(timestamp(call.createdAt()));
+		if (call.parentId() != null) {
+			request.setParentDispatchId(call.parentId());
+		}
+		if (call.expiresAt() != null) {
+			request.setExpirationTime(timestamp(call.expiresAt()));
+		}
+		if (claimed.state() != null) {
+			request.setPollResult(PollResult.newBuilder()
+				.setTypedCoroutineState(claimed.state())
+				.addAllResults(claimed.results()));
+		}
+		else {
+			request.setInput(call.input());
+		}
+		return request.build();
+	}
+
+	private static Timestamp timestamp(@Nullable Instant instant) {
+		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+	}
+
+}

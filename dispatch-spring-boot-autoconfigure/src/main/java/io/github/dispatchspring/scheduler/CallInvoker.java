@@ -1,0 +1,21 @@
+package io.github.dispatchspring.scheduler;
+
+import io.github.dispatchspring.proto.RunRequest;
+import io.github.dispatchspring.proto.RunResponse;
+
+/**
+ * Runs one attempt of a call, in this application or at the call's endpoint. Failures to reach the
+ * function are answered as a response with the matching status, never thrown.
+ */
+@FunctionalInterface
+public interface CallInvoker {
+
+	/**
+	 * Runs the request.
+	 * @param endpoint the URL of the endpoint serving the function
+	 * @param request the run request
+	 * @return the function's response
+	 */
+	RunResponse invoke(String endpoint, RunRequest request);
+
+}

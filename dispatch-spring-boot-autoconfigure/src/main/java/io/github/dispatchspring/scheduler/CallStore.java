@@ -1,0 +1,90 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.google.protobuf.Any;
+import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Durable state of the scheduler: the calls, their leases, due times, suspended coroutine states,
+ * the inboxes of suspended calls and the results. Every write is atomic; a transition of a call
+ * whose lease is no longer held is ignored and reported as {@code false}.
+ */
+public interface CallStore {
+
+	/**
+	 * Adds calls, all or none.
+	 * @param calls the calls
+	 */
+	void add(List<NewCall> calls);
+
+	/**
+	 * Leases due calls: pending calls whose due time has come, suspended calls whose inbox reached the
+	 * poll's minimum or whose wait ended, and leased calls whose lease expired.
+	 * @param limit the most calls to lease
+	 * @param lease how long the lease lasts
+	 * @return the leased calls
+	 */
+	List<ClaimedCall> claim(int limit, Duration lease);
+
+	/**
+	 * Ends a call with its result, hands the result to its parent's inbox when it was started by a
+	 * poll, and drops the inbox results it was resumed with.
+	 * @param call the leased call
+	 * @param result the result
+	 * @return whether the lease was still held
+	 */
+	boolean complete(ClaimedCall call, CallResult result);
+
+	/**
+	 * Releases a call for another attempt.
+	 * @param call the leased call
+	 * @param dueAt when the next attempt is due
+	 * @param restart whether to drop its coroutine state and run it again from its input
+	 * @return whether the lease was still held
+	 */
+	boolean retry(ClaimedCall call, Instant dueAt, boolean restart);
+
+	/**
+	 * Suspends a call on a poll: adds the poll's calls, keeps its state, and makes it due when its
+	 * inbox holds {@code minResults} results or at {@code deadline}.
+	 * @param call the leased call
+	 * @param state the coroutine state to resume with
+	 * @param minResults results that make the call due
+	 * @param maxResults the most results delivered per resume
+	 * @param deadline when the call is due anyway, or {@code null} for never
+	 * @param children the poll's calls
+	 * @return whether the lease was still held
+	 */
+	boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
+			List<NewCall> children);
+
+	/**
+	 * Replaces a call's function and input, keeping its ids, and makes it due at once.
+	 * @param call the leased call
+	 * @param function the new function
+	 * @param input the new input
+	 * @return whether the lease was still held
+	 */
+	boolean tailCall(ClaimedCall call, String function, Any input);
+
+	/**
+	 * The results of the given calls that have ended.
+	 * @param ids dispatch ids
+	 * @return results by dispatch id, for the ended calls only
+	 */
+	Map<String, CallResult> results(Collection<String> ids);
+
+	/**
+	 * Whether a call with this id was ever accepted.
+	 * @param id the dispatch id
+	 * @return {@code true} if known
+	 */
+	boolean exists(String id);
+
+}

@@ -1,0 +1,68 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.client.CallSubmitter;
+import io.github.dispatchspring.proto.Call;
+import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Submits calls to the embedded scheduler's store and waits for their results there.
+ */
+public final class EmbeddedCallSubmitter implements CallSubmitter {
+
+	private final CallStore store;
+
+	private final EmbeddedScheduler scheduler;
+
+	private final ResultWaiter waiter;
+
+	private final Clock clock;
+
+	private final @Nullable Duration defaultExpiration;
+
+	public EmbeddedCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter, Clock clock,
+			@Nullable Duration defaultExpiration) {
+		this.store = store;
+		this.scheduler = scheduler;
+		this.waiter = waiter;
+		this.clock = clock;
+		this.defaultExpiration = defaultExpiration;
+	}
+
+	@Override
+	public List<DispatchId> submit(List<Call> calls, @Nullable CallOrigin origin) {
+		Instant now = this.clock.instant();
+		List<NewCall> accepted = new ArrayList<>(calls.size());
+		List<DispatchId> ids = new ArrayList<>(calls.size());
+		for (Call call : calls) {
+			String id = DispatchIds.next();
+			String root = (origin != null) ? origin.rootDispatchId() : id;
+			accepted.add(new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
+					(origin != null) ? origin.dispatchId() : null, root, 0, false, now, expiration(call, now)));
+			ids.add(new DispatchId(id));
+		}
+		this.store.add(accepted);
+		this.scheduler.wakeUp();
+		return ids;
+	}
+
+	private @Nullable Instant expiration(Call call, Instant now) {
+		if (call.hasExpiration()) {
+			return now.plusSeconds(call.getExpiration().getSeconds()).plusNanos(call.getExpiration().getNanos());
+		}
+		return (this.defaultExpiration != null) ? now.plus(this.defaultExpiration) : null;
+	}
+
+	@Override
+	public List<CallResult> await(List<DispatchId> ids, Duration timeout) {
+		return this.waiter.await(ids.stream().map(DispatchId::value).toList(), timeout);
+	}
+
+}

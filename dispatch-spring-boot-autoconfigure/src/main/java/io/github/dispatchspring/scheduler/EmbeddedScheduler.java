@@ -1,0 +1,157 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The scheduler embedded in the application: leases due calls from the store in batches and runs
+ * them on a bounded pool of workers. It is woken when calls are added or end, and polls the store
+ * as a fallback for calls that become due by time or are added by other instances.
+ */
+public final class EmbeddedScheduler implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(EmbeddedScheduler.class);
+
+	private final CallStore store;
+
+	private final CallExecution execution;
+
+	private final ResultWaiter waiter;
+
+	private final Settings settings;
+
+	private final Bulkhead bulkhead;
+
+	private final WakeUp wakeUp = new WakeUp();
+
+	private final StoreOutage outage = new StoreOutage();
+
+	private volatile boolean running;
+
+	private ExecutorService workers;
+
+	private Thread loop;
+
+	public EmbeddedScheduler(CallStore store, CallExecution execution, ResultWaiter waiter, Settings settings) {
+		this.store = store;
+		this.execution = execution;
+		this.waiter = waiter;
+		this.settings = settings;
+		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
+			.maxConcurrentCalls(settings.concurrency())
+			.maxWaitDuration(Duration.ofDays(1))
+			.build());
+	}
+
+	/** Asks the scheduler to look for due calls now. */
+	public void wakeUp() {
+		this.wakeUp.signal();
+	}
+
+	@Override
+	public void start() {
+		AtomicInteger counter = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(this.settings.concurrency(), (task) -> {
+			Thread thread = new Thread(task, "dispatch-worker-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.running = true;
+		this.loop = new Thread(this::claimLoop, "dispatch-scheduler");
+		this.loop.setDaemon(true);
+		this.loop.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.wakeUp.signal();
+		this.workers.shutdown();
+		try {
+			this.loop.join(this.settings.shutdownTimeout().toMillis());
+			if (!this.workers.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				this.workers.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void claimLoop() {
+		try {
+			while (this.running) {
+				int capacity = this.bulkhead.getMetrics().getAvailableConcurrentCalls();
+				if (capacity == 0) {
+					this.wakeUp.await(this.settings.pollInterval());
+					continue;
+				}
+				List<ClaimedCall> calls;
+				try {
+					calls = this.store.claim(Math.min(capacity, this.settings.claimBatchSize()),
+							this.settings.leaseDuration());
+					this.outage.succeeded();
+				}
+				catch (RuntimeException ex) {
+					WakeUp.sleep(this.outage.failed(ex));
+					continue;
+				}
+				if (calls.isEmpty()) {
+					this.wakeUp.await(this.settings.pollInterval());
+				}
+				for (ClaimedCall call : calls) {
+					this.bulkhead.acquirePermission();
+					this.workers.execute(() -> run(call));
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void run(ClaimedCall call) {
+		try {
+			if (this.execution.execute(call)) {
+				this.waiter.callEnded();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording the outcome of call " + call.id() + " failed; it runs again when its lease expires",
+					ex);
+		}
+		finally {
+			this.bulkhead.onComplete();
+			this.wakeUp.signal();
+		}
+	}
+
+	/**
+	 * How the scheduler runs.
+	 *
+	 * @param concurrency the most calls running at once
+	 * @param claimBatchSize the most calls leased at once
+	 * @param leaseDuration how long a lease lasts
+	 * @param pollInterval how often the store is checked when nothing woke the scheduler
+	 * @param shutdownTimeout how long running calls may take to finish on shutdown
+	 */
+	public record Settings(int concurrency, int claimBatchSize, Duration leaseDuration, Duration pollInterval,
+			Duration shutdownTimeout) {
+	}
+
+}

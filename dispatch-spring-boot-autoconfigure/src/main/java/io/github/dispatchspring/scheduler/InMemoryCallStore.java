@@ -1,0 +1,224 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+import com.google.protobuf.Any;
+import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs.
+ */
+public final class InMemoryCallStore implements CallStore {
+
+	private final Clock clock;
+
+	private final Map<String, Entry> calls = new HashMap<>();
+
+	private final PriorityQueue<Ticket> agenda = new PriorityQueue<>();
+
+	public InMemoryCallStore(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void add(List<NewCall> newCalls) {
+		for (NewCall call : newCalls) {
+			if (this.calls.containsKey(call.id())) {
+				throw new IllegalArgumentException("A call with id " + call.id() + " exists already");
+			}
+		}
+		newCalls.forEach(this::insert);
+	}
+
+	private void insert(NewCall call) {
+		Entry entry = new Entry(call);
+		this.calls.put(call.id(), entry);
+		schedule(entry, call.createdAt());
+	}
+
+	@Override
+	public synchronized List<ClaimedCall> claim(int limit, Duration lease) {
+		Instant now = this.clock.instant();
+		List<ClaimedCall> claimed = new ArrayList<>();
+		while (claimed.size() < limit && !this.agenda.isEmpty() && !this.agenda.peek().due.isAfter(now)) {
+			Ticket ticket = this.agenda.poll();
+			Entry entry = this.calls.get(ticket.id);
+			if (entry != null && entry.version == ticket.version && entry.phase != Phase.DONE) {
+				claimed.add(lease(entry, now.plus(lease)));
+			}
+		}
+		return claimed;
+	}
+
+	private ClaimedCall lease(Entry entry, Instant leaseExpiry) {
+		entry.phase = Phase.RUNNING;
+		entry.leaseToken = UUID.randomUUID().toString();
+		schedule(entry, leaseExpiry);
+		List<CallResult> results = (entry.state != null)
+				? entry.inbox.values().stream().limit(entry.maxResults).toList() : List.of();
+		return new ClaimedCall(entry.call, entry.state, results, entry.attempt, entry.leaseToken);
+	}
+
+	@Override
+	public synchronized boolean complete(ClaimedCall call, CallResult result) {
+		Entry entry = leased(call);
+		if (entry == null) {
+			return false;
+		}
+		entry.phase = Phase.DONE;
+		entry.result = result;
+		entry.state = null;
+		entry.inbox.clear();
+		entry.version++;
+		Entry parent = (entry.call.deliverToParent() && entry.call.parentId() != null)
+				? this.calls.get(entry.call.parentId()) : null;
+		if (parent != null && parent.phase != Phase.DONE) {
+			parent.inbox.putIfAbsent(entry.call.id(), result);
+			if (parent.phase == Phase.SUSPENDED && parent.inbox.size() >= parent.minResults) {
+				schedule(parent, this.clock.instant());
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public synchronized boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
+		Entry entry = leased(call);
+		if (entry == null) {
+			return false;
+		}
+		entry.attempt++;
+		if (restart) {
+			entry.state = null;
+			entry.inbox.clear();
+		}
+		entry.phase = Phase.PENDING;
+		schedule(entry, dueAt);
+		return true;
+	}
+
+	@Override
+	public synchronized boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults,
+			@Nullable Instant deadline, List<NewCall> children) {
+		Entry entry = leased(call);
+		if (entry == null) {
+			return false;
+		}
+		children.forEach(this::insert);
+		call.results().forEach((result) -> entry.inbox.remove(result.getDispatchId()));
+		entry.state = state;
+		entry.minResults = minResults;
+		entry.maxResults = maxResults;
+		entry.attempt = 0;
+		entry.phase = Phase.SUSPENDED;
+		entry.version++;
+		if (entry.inbox.size() >= minResults) {
+			schedule(entry, this.clock.instant());
+		}
+		else if (deadline != null) {
+			schedule(entry, deadline);
+		}
+		return true;
+	}
+
+	@Override
+	public synchronized boolean tailCall(ClaimedCall call, String function, Any input) {
+		Entry entry = leased(call);
+		if (entry == null) {
+			return false;
+		}
+		NewCall current = entry.call;
+		entry.call = new NewCall(current.id(), function, current.endpoint(), input, current.parentId(),
+				current.rootId(), current.correlationId(), current.deliverToParent(), current.createdAt(),
+				current.expiresAt());
+		entry.state = null;
+		entry.inbox.clear();
+		entry.attempt = 0;
+		entry.phase = Phase.PENDING;
+		schedule(entry, this.clock.instant());
+		return true;
+	}
+
+	@Override
+	public synchronized Map<String, CallResult> results(Collection<String> ids) {
+		Map<String, CallResult> results = new HashMap<>();
+		for (String id : ids) {
+			Entry entry = this.calls.get(id);
+			if (entry != null && entry.result != null) {
+				results.put(id, entry.result);
+			}
+		}
+		return results;
+	}
+
+	@Override
+	public synchronized boolean exists(String id) {
+		return this.calls.containsKey(id);
+	}
+
+	private @Nullable Entry leased(ClaimedCall call) {
+		Entry entry = this.calls.get(call.id());
+		return (entry != null && entry.phase == Phase.RUNNING && call.leaseToken().equals(entry.leaseToken)) ? entry
+				: null;
+	}
+
+	private void schedule(Entry entry, Instant due) {
+		entry.version++;
+		this.agenda.add(new Ticket(due, entry.call.id(), entry.version));
+	}
+
+	private enum Phase {
+
+		PENDING, RUNNING, SUSPENDED, DONE
+
+	}
+
+	private static final class Entry {
+
+		private NewCall call;
+
+		private Phase phase = Phase.PENDING;
+
+		private long version;
+
+		private int attempt;
+
+		private @Nullable String leaseToken;
+
+		private @Nullable Any state;
+
+		private int minResults = 1;
+
+		private int maxResults = Integer.MAX_VALUE;
+
+		private final Map<String, CallResult> inbox = new LinkedHashMap<>();
+
+		private @Nullable CallResult result;
+
+		Entry(NewCall call) {
+			this.call = call;
+		}
+
+	}
+
+	private record Ticket(Instant due, String id, long version) implements Comparable<Ticket> {
+
+		@Override
+		public int compareTo(Ticket other) {
+			return this.due.compareTo(other.due);
+		}
+
+	}
+
+}

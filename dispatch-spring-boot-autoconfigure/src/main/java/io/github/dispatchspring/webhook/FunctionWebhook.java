@@ -1,0 +1,69 @@
+package io.github.dispatchspring.webhook;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.dispatchspring.function.FunctionRegistry;
+import io.github.dispatchspring.function.FunctionRunner;
+import io.github.dispatchspring.proto.ConnectError;
+import io.github.dispatchspring.proto.RunRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The endpoint's logic, on raw bytes and headers: checks the request, runs the function and answers
+ * the binary run response, or a Connect error for a request that cannot be run.
+ */
+public final class FunctionWebhook {
+
+	private final FunctionRegistry registry;
+
+	private final FunctionRunner runner;
+
+	private final RequestAuthentication authentication;
+
+	public FunctionWebhook(FunctionRegistry registry, FunctionRunner runner, RequestAuthentication authentication) {
+		this.registry = registry;
+		this.runner = runner;
+		this.authentication = authentication;
+	}
+
+	/**
+	 * Handles a run request.
+	 * @param request the HTTP request
+	 * @return the answer
+	 */
+	public WireResponse run(WireRequest request) {
+		ConnectError refused = this.authentication.check(request);
+		if (refused != null) {
+			return WireResponse.error(refused);
+		}
+		ConnectError unsupported = ProtoContent.check(request.header("Content-Type"));
+		if (unsupported != null) {
+			return WireResponse.error(unsupported);
+		}
+		RunRequest runRequest;
+		try {
+			runRequest = RunRequest.parseFrom(request.body());
+		}
+		catch (InvalidProtocolBufferException ex) {
+			return WireResponse.error(ConnectError.invalidArgument("the body is not a RunRequest: " + ex.getMessage()));
+		}
+		@Nullable ConnectError invalid = validate(runRequest);
+		if (invalid != null) {
+			return WireResponse.error(invalid);
+		}
+		return WireResponse.proto(this.runner.run(runRequest));
+	}
+
+	private @Nullable ConnectError validate(RunRequest request) {
+		if (request.getFunction().isEmpty()) {
+			return ConnectError.invalidArgument("function is required");
+		}
+		if (this.registry.find(request.getFunction()) == null) {
+			return ConnectError.notFound("function '" + request.getFunction() + "' does not exist");
+		}
+		if (request.getDirectiveCase() == RunRequest.DirectiveCase.DIRECTIVE_NOT_SET) {
+			return ConnectError.invalidArgument("either input or poll_result is required");
+		}
+		return null;
+	}
+
+}
