@@ -126,7 +126,11 @@ public class DispatchProperties {
 		/**
 		 * Where the scheduler keeps its calls.
 		 */
-		private Store store = Store.MEMORY;
+		private Store store = Store.EMBEDDED;
+
+		private final Embedded embedded = new Embedded();
+
+		private final Jdbc jdbc = new Jdbc();
 
 		/**
 		 * Maximum number of calls running at once in this instance.
@@ -171,6 +175,14 @@ public class DispatchProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
+		}
+
+		public Embedded getEmbedded() {
+			return this.embedded;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
 		}
 
 		public int getConcurrency() {
@@ -328,12 +340,114 @@ public class DispatchProperties {
 	}
 
 	/**
+	 * The embedded file database.
+	 */
+	public static class Embedded {
+
+		/**
+		 * Directory of the embedded database, created on first start.
+		 */
+		private String directory = ".dispatch";
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+	}
+
+	/**
+	 * A relational database shared by several instances.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * JDBC URL of a database for the scheduler alone; the application's DataSource when not set.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of that database.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of that database.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Prefix of the scheduler's table names, so that it can share a database with the application.
+		 */
+		private String tablePrefix = "dispatch_";
+
+		/**
+		 * Maximum number of connections to that database.
+		 */
+		private int maxConnections = 16;
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+	}
+
+	/**
 	 * Where the embedded scheduler keeps its calls.
 	 */
 	public enum Store {
 
 		/**
-		 * In the heap: lost when the application stops.
+		 * A file database inside the application, durable across restarts.
+		 */
+		EMBEDDED,
+
+		/**
+		 * A relational database (PostgreSQL) that several instances share.
+		 */
+		JDBC,
+
+		/**
+		 * In the heap: lost when the application stops; for tests.
 		 */
 		MEMORY
 

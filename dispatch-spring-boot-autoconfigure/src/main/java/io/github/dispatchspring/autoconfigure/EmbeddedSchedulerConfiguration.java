@@ -15,7 +15,6 @@ import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.HttpCallInvoker;
-import io.github.dispatchspring.scheduler.InMemoryCallStore;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
@@ -29,19 +28,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The scheduler embedded in the application, used when no remote Dispatch API is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnEmbeddedSchedulerCondition.class)
+@Import(CallStoreConfiguration.class)
 final class EmbeddedSchedulerConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	CallStore dispatchCallStore() {
-		return new InMemoryCallStore(Clock.systemUTC());
-	}
 
 	@Bean
 	ResultWaiter dispatchResultWaiter(CallStore store) {

@@ -21,9 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReplayJournal {
 
-	/** The most results the protocol lets one resume deliver. */
-	static final int MAX_RESULTS = 1000;
-
 	private static final Duration MAX_WAIT = Duration.newBuilder().setSeconds(300).build();
 
 	private final Journal.Builder journal;
@@ -116,7 +113,9 @@ public final class ReplayJournal {
 	}
 
 	/**
-	 * The poll that suspends the call on the gather it is waiting for, starting the given calls.
+	 * The poll that suspends the call on the gather it is waiting for, starting the given calls. It
+	 * asks to be resumed once, when all the missing results are there, so that a gather costs one
+	 * resume whatever its size.
 	 * @param calls the calls to start, empty when they were started before
 	 * @return the poll
 	 */
@@ -126,8 +125,8 @@ public final class ReplayJournal {
 		return Poll.newBuilder()
 			.addAllCalls(calls)
 			.setTypedCoroutineState(Any.pack(this.journal.build()))
-			.setMinResults(Math.min(missing, MAX_RESULTS))
-			.setMaxResults(MAX_RESULTS)
+			.setMinResults(missing)
+			.setMaxResults(missing)
 			.setMaxWait(MAX_WAIT)
 			.build();
 	}

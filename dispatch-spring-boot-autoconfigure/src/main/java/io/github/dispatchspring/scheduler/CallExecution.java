@@ -1,9 +1,11 @@
 package io.github.dispatchspring.scheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 import io.github.dispatchspring.DispatchStatus;
@@ -15,11 +17,15 @@ import io.github.dispatchspring.proto.Poll;
 import io.github.dispatchspring.proto.PollResult;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one attempt of a leased call and records what came of it: the result, a retry after a
- * backoff, a suspension with the poll's calls, or a tail call.
+ * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
+ * is away is tried again for a while; after that the call runs again when its lease expires.
  */
 public final class CallExecution {
 
@@ -31,11 +37,20 @@ public final class CallExecution {
 
 	private final Clock clock;
 
+	private final Retry storeWrites = Retry.of("dispatch-store-writes", RetryConfig.custom()
+		.maxAttempts(10)
+		.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2, 0.5, Duration.ofSeconds(5)))
+		.build());
+
 	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, Clock clock) {
 		this.store = store;
 		this.invoker = invoker;
 		this.retryPolicy = retryPolicy;
 		this.clock = clock;
+	}
+
+	private boolean write(Supplier<Boolean> transition) {
+		return this.storeWrites.executeSupplier(transition);
 	}
 
 	/**
@@ -58,13 +73,13 @@ public final class CallExecution {
 		Exit exit = response.getExit();
 		DispatchStatus status = status(response);
 		if (exit.hasTailCall()) {
-			this.store.tailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput());
+			write(() -> this.store.tailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()));
 			return false;
 		}
 		int attempt = claimed.attempt() + 1;
 		if (this.retryPolicy.retries(status, attempt)) {
 			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			this.store.retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE);
+			write(() -> this.store.retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE));
 			return false;
 		}
 		CallResult result = exit.getResult();
@@ -81,7 +96,7 @@ public final class CallExecution {
 			.setDispatchId(claimed.id())
 			.setCorrelationId(claimed.call().correlationId())
 			.build();
-		return this.store.complete(claimed, addressed);
+		return write(() -> this.store.complete(claimed, addressed));
 	}
 
 	private static DispatchStatus status(RunResponse response) {
@@ -107,7 +122,7 @@ public final class CallExecution {
 		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
 		Instant deadline = poll.hasMaxWait()
 				? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
-		this.store.suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children);
+		write(() -> this.store.suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children));
 	}
 
 	private static RunRequest request(ClaimedCall claimed) {

@@ -87,4 +87,15 @@ public interface CallStore {
 	 */
 	boolean exists(String id);
 
+	/**
+	 * Calls the given action when calls may have become due through another instance. Stores of a
+	 * single instance need not do anything: the scheduler wakes itself for its own work.
+	 * @param onDue what to call
+	 * @return stops the subscription
+	 */
+	default AutoCloseable subscribe(Runnable onDue) {
+		return () -> {
+		};
+	}
+
 }

@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
 
 /**
  * Submits calls to the embedded scheduler's store and waits for their results there.
@@ -48,7 +52,14 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 					(origin != null) ? origin.dispatchId() : null, root, 0, false, now, expiration(call, now)));
 			ids.add(new DispatchId(id));
 		}
-		this.store.add(accepted);
+		try {
+			this.store.add(accepted);
+		}
+		catch (DataAccessException ex) {
+			throw new DispatchException(DispatchStatus.TEMPORARY_ERROR, "The Dispatch call store is unavailable: "
+					+ accepted.size() + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage()
+					+ ")", ex);
+		}
 		this.scheduler.wakeUp();
 		return ids;
 	}

@@ -42,6 +42,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private Thread loop;
 
+	private AutoCloseable subscription;
+
 	public EmbeddedScheduler(CallStore store, CallExecution execution, ResultWaiter waiter, Settings settings) {
 		this.store = store;
 		this.execution = execution;
@@ -70,12 +72,19 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.loop = new Thread(this::claimLoop, "dispatch-scheduler");
 		this.loop.setDaemon(true);
 		this.loop.start();
+		this.subscription = this.store.subscribe(this::wakeUp);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
 		this.wakeUp.signal();
+		try {
+			this.subscription.close();
+		}
+		catch (Exception ex) {
+			logger.debug("Closing the store subscription failed", ex);
+		}
 		this.workers.shutdown();
 		try {
 			this.loop.join(this.settings.shutdownTimeout().toMillis());

@@ -1,27 +1,28 @@
 package io.github.dispatchspring.bench.common;
 
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
- * Reads {@code pg_stat_database.xact_commit} of one database. PostgreSQL backends publish their
- * counters at most once a second, so every reading first waits for that to happen. Readings made
- * from the measured database itself are subtracted from the count.
+ * Reads {@code pg_stat_database.xact_commit} of one database. Sessions publish their counters
+ * late (see {@link StatisticsFlush}), so every reading first flushes them. Readings made from the
+ * measured database itself are subtracted from the count.
  */
 public final class XactCounter implements TransactionMeter {
 
-  private static final Duration STATISTICS_FLUSH_WAIT = Duration.ofMillis(1_500);
   private static final String QUERY =
       "SELECT xact_commit FROM pg_stat_database WHERE datname = ?";
 
   private final PostgresConnection observer;
+  private final StatisticsFlush flush;
   private final String databaseName;
   private final boolean observerInDatabase;
   private long readings;
 
-  public XactCounter(PostgresConnection observer, PostgresConnection measured) {
+  public XactCounter(
+      PostgresConnection observer, PostgresConnection measured, StatisticsFlush flush) {
     try {
       this.observer = observer;
+      this.flush = flush;
       this.databaseName = measured.databaseName();
       this.observerInDatabase = databaseName.equals(observer.databaseName());
     } catch (SQLException e) {
@@ -29,9 +30,9 @@ public final class XactCounter implements TransactionMeter {
     }
   }
 
-  /** The current {@code xact_commit} of the database, after the statistics settled. */
+  /** The current {@code xact_commit} of the database, after the statistics were flushed. */
   public long read() {
-    sleep(STATISTICS_FLUSH_WAIT);
+    flushStatistics();
     try (var connection = observer.open();
         var statement = connection.prepareStatement(QUERY)) {
       statement.setString(1, databaseName);
@@ -59,9 +60,9 @@ public final class XactCounter implements TransactionMeter {
     return read() - start - ownReadings;
   }
 
-  private static void sleep(Duration duration) {
+  private void flushStatistics() {
     try {
-      Thread.sleep(duration.toMillis());
+      flush.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for statistics", e);

@@ -2,6 +2,7 @@ package io.github.dispatchspring.bench.dbos;
 
 import io.github.dispatchspring.bench.common.EmbeddedPostgres;
 import io.github.dispatchspring.bench.common.PeerLauncher;
+import io.github.dispatchspring.bench.common.StatisticsFlush;
 import io.github.dispatchspring.bench.common.WorkloadParameters;
 import io.github.dispatchspring.bench.common.WorkloadSuite;
 import io.github.dispatchspring.bench.common.XactCounter;
@@ -10,6 +11,8 @@ import io.github.dispatchspring.bench.common.XactCounter;
 public final class DbosBenchmark {
 
   private static final String DATABASE = "dbos_bench";
+  /** Set to flush statistics by waiting instead of ending DBOS's idle sessions. */
+  private static final String IDLE_FLUSH_PROPERTY = "bench.xact.idleFlush";
 
   private DbosBenchmark() {}
 
@@ -21,8 +24,12 @@ public final class DbosBenchmark {
     var parameters = WorkloadParameters.fromSystemProperties();
     try (var postgres = EmbeddedPostgres.startOrConnect()) {
       var database = postgres.database(DATABASE);
-      var meter = new XactCounter(postgres.statisticsObserver(), database);
       try (var peer = new DbosPeer(database, parameters)) {
+        var flush =
+            System.getProperty(IDLE_FLUSH_PROPERTY) != null
+                ? StatisticsFlush.idleInterval()
+                : StatisticsFlush.endingSessions(peer::endIdleSessions);
+        var meter = new XactCounter(postgres.statisticsObserver(), database, flush);
         new WorkloadSuite(parameters, meter, System.out).run(peer);
       }
     }

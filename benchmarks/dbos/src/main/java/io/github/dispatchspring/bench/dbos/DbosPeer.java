@@ -1,26 +1,35 @@
 package io.github.dispatchspring.bench.dbos;
 
 import dev.dbos.transact.DBOS;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.dbos.transact.config.DBOSConfig;
+import dev.dbos.transact.database.SystemDatabase;
 import dev.dbos.transact.workflow.StepOptions;
 import io.github.dispatchspring.bench.common.DurablePeer;
 import io.github.dispatchspring.bench.common.PostgresConnection;
 import io.github.dispatchspring.bench.common.WorkloadParameters;
 
-/** DBOS Transact launched in this JVM on one PostgreSQL database, with the workload workflows. */
+/**
+ * DBOS Transact launched in this JVM on one PostgreSQL database, with the workload workflows. Its
+ * connection pool is DBOS's default one, created here so that the benchmark can end its idle
+ * sessions before reading transaction counts.
+ */
 final class DbosPeer implements DurablePeer, AutoCloseable {
 
   private static final String APP_NAME = "dispatch-bench-dbos";
 
+  private final HikariDataSource pool;
   private final DBOS dbos;
   private final ParentWorkflows parents;
 
   DbosPeer(PostgresConnection database, WorkloadParameters parameters) {
+    pool = SystemDatabase.createDataSource(database.jdbcUrl(), database.user(), database.password());
     var config =
         DBOSConfig.defaults(APP_NAME)
             .withDatabaseUrl(database.jdbcUrl())
             .withDbUser(database.user())
             .withDbPassword(database.password())
+            .withDataSource(pool)
             .disableAdminServer();
     dbos = new DBOS(config);
     var children =
@@ -49,9 +58,18 @@ final class DbosPeer implements DurablePeer, AutoCloseable {
     return parents.chain(input, length);
   }
 
+  /** Closes the pool's idle sessions; PostgreSQL publishes a session's statistics as it ends. */
+  void endIdleSessions() {
+    pool.getHikariPoolMXBean().softEvictConnections();
+  }
+
   @Override
   public void close() {
-    dbos.shutdown();
+    try {
+      dbos.shutdown();
+    } finally {
+      pool.close();
+    }
   }
 
   private static StepOptions handlerStep(WorkloadParameters parameters) {

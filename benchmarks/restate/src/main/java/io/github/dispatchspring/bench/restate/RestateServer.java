@@ -61,7 +61,7 @@ final class RestateServer implements AutoCloseable {
     try {
       server.awaitHealthy();
       return server;
-    } catch (IOException | InterruptedException | RuntimeException e) {
+    } catch (InterruptedException | RuntimeException e) {
       server.close();
       throw e;
     }

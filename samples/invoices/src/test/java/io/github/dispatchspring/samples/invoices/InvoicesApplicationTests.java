@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "invoices.exit-when-done=false", "invoices.clients=30" })
+		properties = { "invoices.exit-when-done=false", "invoices.clients=30",
+				"dispatch.scheduler.embedded.directory=target/test-store/${random.uuid}" })
 class InvoicesApplicationTests {
 
 	@Autowired

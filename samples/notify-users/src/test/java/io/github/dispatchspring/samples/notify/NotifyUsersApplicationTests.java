@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "notify-users.exit-when-done=false")
+		properties = { "notify-users.exit-when-done=false",
+				"dispatch.scheduler.embedded.directory=target/test-store/${random.uuid}" })
 class NotifyUsersApplicationTests {
 
 	@Autowired

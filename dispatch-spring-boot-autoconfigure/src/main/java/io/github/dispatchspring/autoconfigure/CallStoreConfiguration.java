@@ -1,0 +1,84 @@
+package io.github.dispatchspring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.InMemoryCallStore;
+import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The store of the embedded scheduler, chosen by {@code dispatch.scheduler.store}: an embedded file
+ * database by default, a shared relational database, or the heap.
+ */
+@Configuration(proxyBeanMethods = false)
+final class CallStoreConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "memory")
+	static final class MemoryStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CallStore dispatchCallStore() {
+			return new InMemoryCallStore(Clock.systemUTC());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "embedded", matchIfMissing = true)
+	static final class EmbeddedStoreConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		JdbcCallStore dispatchCallStore(DispatchProperties properties) {
+			Path directory = Path.of(properties.getScheduler().getEmbedded().getDirectory()).toAbsolutePath();
+			HikariDataSource dataSource = new HikariDataSource();
+			dataSource.setPoolName("dispatch-embedded");
+			dataSource.setJdbcUrl("jdbc:h2:file:" + directory.resolve("calls") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+			dataSource.setUsername("sa");
+			dataSource.setMaximumPoolSize(properties.getScheduler().getJdbc().getMaxConnections());
+			return new JdbcCallStore(dataSource, properties.getScheduler().getJdbc().getTablePrefix(), Clock.systemUTC(),
+					dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "jdbc")
+	static final class JdbcStoreConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		JdbcCallStore dispatchCallStore(DispatchProperties properties, ObjectProvider<DataSource> applicationDataSource) {
+			DispatchProperties.Jdbc jdbc = properties.getScheduler().getJdbc();
+			if (jdbc.getUrl() == null) {
+				DataSource dataSource = applicationDataSource.getIfAvailable();
+				if (dataSource == null) {
+					throw new IllegalStateException("dispatch.scheduler.store=jdbc needs a database: set "
+							+ "dispatch.scheduler.jdbc.url, or define the application's DataSource (spring.datasource.url)");
+				}
+				return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(), null);
+			}
+			HikariDataSource dataSource = new HikariDataSource();
+			dataSource.setPoolName("dispatch-jdbc");
+			dataSource.setJdbcUrl(jdbc.getUrl());
+			dataSource.setUsername(jdbc.getUsername());
+			dataSource.setPassword(jdbc.getPassword());
+			dataSource.setMaximumPoolSize(jdbc.getMaxConnections());
+			return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(), dataSource);
+		}
+
+	}
+
+}

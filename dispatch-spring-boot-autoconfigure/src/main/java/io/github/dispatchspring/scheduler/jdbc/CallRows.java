@@ -1,0 +1,84 @@
+package io.github.dispatchspring.scheduler.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.scheduler.NewCall;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes the columns of the calls and inbox tables.
+ */
+final class CallRows {
+
+	static final String CLAIMED_COLUMNS = "id, function_name, endpoint, input, parent_id, root_id, correlation_id, "
+			+ "deliver_to_parent, created_at, expires_at, coroutine_state, max_results, attempt";
+
+	private CallRows() {
+	}
+
+	static Object[] insertParameters(NewCall call) {
+		return new Object[] { call.id(), call.function(), call.endpoint(), call.input().toByteArray(), call.parentId(),
+				call.rootId(), call.correlationId(), call.deliverToParent(), millis(call.createdAt()),
+				millis(call.expiresAt()), millis(call.createdAt()) };
+	}
+
+	static Claimed claimed(ResultSet row) throws SQLException {
+		NewCall call = new NewCall(row.getString("id"), row.getString("function_name"), row.getString("endpoint"),
+				any(row.getBytes("input")), row.getString("parent_id"), row.getString("root_id"),
+				row.getLong("correlation_id"), row.getBoolean("deliver_to_parent"),
+				Instant.ofEpochMilli(row.getLong("created_at")), instant(row, "expires_at"));
+		byte[] state = row.getBytes("coroutine_state");
+		return new Claimed(call, (state != null) ? any(state) : null, row.getInt("max_results"), row.getInt("attempt"));
+	}
+
+	static CallResult result(byte[] bytes) {
+		try {
+			return CallResult.parseFrom(bytes);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException("A stored call result is corrupt", ex);
+		}
+	}
+
+	private static Any any(byte[] bytes) {
+		try {
+			return Any.parseFrom(bytes);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException("A stored call is corrupt", ex);
+		}
+	}
+
+	static @Nullable Long millis(@Nullable Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : null;
+	}
+
+	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+		long value = row.getLong(column);
+		return row.wasNull() ? null : Instant.ofEpochMilli(value);
+	}
+
+	static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	static <T> List<List<T>> chunks(List<T> items, int size) {
+		List<List<T>> chunks = new java.util.ArrayList<>();
+		for (int start = 0; start < items.size(); start += size) {
+			chunks.add(items.subList(start, Math.min(items.size(), start + size)));
+		}
+		return chunks;
+	}
+
+	/** A claimed row before its inbox is read. */
+	record Claimed(NewCall call, @Nullable Any state, int maxResults, int attempt) {
+	}
+
+}

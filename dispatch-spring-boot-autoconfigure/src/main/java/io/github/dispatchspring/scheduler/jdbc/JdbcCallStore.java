@@ -1,0 +1,304 @@
+package io.github.dispatchspring.scheduler.jdbc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import com.google.protobuf.Any;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.ClaimedCall;
+import io.github.dispatchspring.scheduler.NewCall;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A {@link CallStore} in a relational database: H2 for the embedded default, PostgreSQL for several
+ * instances. Each transition is one transaction guarded by the lease token; due time, lease expiry
+ * and suspension deadline share one indexed column, so one range scan finds all due work.
+ */
+public final class JdbcCallStore implements CallStore, AutoCloseable {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final SqlDialect dialect;
+
+	private final Clock clock;
+
+	private final String calls;
+
+	private final String inbox;
+
+	private final String channel;
+
+	private final ReentrantLock claimLock = new ReentrantLock();
+
+	private final @Nullable AutoCloseable ownedDataSource;
+
+	/**
+	 * Creates the store, creating or migrating its tables.
+	 * @param dataSource the database
+	 * @param tablePrefix the prefix of the table names
+	 * @param clock the clock
+	 * @param ownedDataSource the data source to close with the store, or {@code null} if it is shared
+	 */
+	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, @Nullable AutoCloseable ownedDataSource) {
+		this.ownedDataSource = ownedDataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.dialect = SqlDialect.of(dataSource);
+		this.clock = clock;
+		this.calls = tablePrefix + "calls";
+		this.inbox = tablePrefix + "inbox";
+		this.channel = tablePrefix + "work";
+		new StoreSchema(this.jdbc, this.transactions, this.dialect, tablePrefix).migrate();
+	}
+
+	/**
+	 * The database this store runs on.
+	 * @return the dialect
+	 */
+	public SqlDialect dialect() {
+		return this.dialect;
+	}
+
+	/**
+	 * The PostgreSQL channel on which this store notifies that calls became due.
+	 * @return the channel name
+	 */
+	public String channel() {
+		return this.channel;
+	}
+
+	@Override
+	public void add(List<NewCall> newCalls) {
+		if (newCalls.isEmpty()) {
+			return;
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			insert(newCalls);
+			notifyDue();
+		});
+	}
+
+	private void insert(List<NewCall> newCalls) {
+		String sql = "INSERT INTO " + this.calls + " (id, function_name, endpoint, input, parent_id, root_id, "
+				+ "correlation_id, deliver_to_parent, created_at, expires_at, state, due_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+		for (List<NewCall> chunk : CallRows.chunks(newCalls, 5 * CHUNK)) {
+			this.jdbc.batchUpdate(sql, chunk.stream().map(CallRows::insertParameters).toList());
+		}
+	}
+
+	@Override
+	public List<ClaimedCall> claim(int limit, Duration lease) {
+		Instant now = this.clock.instant();
+		String token = UUID.randomUUID().toString();
+		long leaseExpiry = now.plus(lease).toEpochMilli();
+		List<CallRows.Claimed> claimed = this.dialect.shared()
+				? this.transactions.execute((status) -> claimSkippingLocked(now, limit, token, leaseExpiry))
+				: claimExclusively(now, limit, token, leaseExpiry);
+		return withInboxes(claimed, token);
+	}
+
+	private List<CallRows.Claimed> claimSkippingLocked(Instant now, int limit, String token, long leaseExpiry) {
+		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, due_at = ? FROM (SELECT id FROM "
+				+ this.calls + " WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
+				+ "WHERE c.id = due.id RETURNING " + qualified("c.");
+		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row), token, leaseExpiry, now.toEpochMilli(), limit);
+	}
+
+	private List<CallRows.Claimed> claimExclusively(Instant now, int limit, String token, long leaseExpiry) {
+		this.claimLock.lock();
+		try {
+			return this.transactions.execute((status) -> {
+				List<CallRows.Claimed> due = this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls
+						+ " WHERE due_at <= ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
+						now.toEpochMilli(), limit);
+				this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, due_at = ? WHERE id = ?",
+						due.stream().map((call) -> new Object[] { token, leaseExpiry, call.call().id() }).toList());
+				return due;
+			});
+		}
+		finally {
+			this.claimLock.unlock();
+		}
+	}
+
+	private static String qualified(String alias) {
+		return alias + CallRows.CLAIMED_COLUMNS.replace(", ", ", " + alias);
+	}
+
+	private List<ClaimedCall> withInboxes(List<CallRows.Claimed> claimed, String token) {
+		List<String> suspended = claimed.stream().filter((call) -> call.state() != null).map((call) -> call.call().id()).toList();
+		Map<String, List<CallResult>> inboxes = new HashMap<>();
+		for (List<String> chunk : CallRows.chunks(suspended, CHUNK)) {
+			this.jdbc.query("SELECT parent_id, result FROM " + this.inbox + " WHERE parent_id IN ("
+					+ CallRows.placeholders(chunk.size()) + ")", (row) -> {
+						inboxes.computeIfAbsent(row.getString("parent_id"), (id) -> new ArrayList<>())
+							.add(CallRows.result(row.getBytes("result")));
+					}, chunk.toArray());
+		}
+		List<ClaimedCall> leased = new ArrayList<>(claimed.size());
+		for (CallRows.Claimed call : claimed) {
+			List<CallResult> results = inboxes.getOrDefault(call.call().id(), List.of());
+			leased.add(new ClaimedCall(call.call(), call.state(),
+					(results.size() > call.maxResults()) ? results.subList(0, call.maxResults()) : results, call.attempt(),
+					token));
+		}
+		return leased;
+	}
+
+	@Override
+	public boolean complete(ClaimedCall call, CallResult result) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			int updated = this.jdbc.update("UPDATE " + this.calls + " SET state = 'DONE', result = ?, due_at = NULL, "
+					+ "lease_token = NULL, coroutine_state = NULL, inbox_count = 0 WHERE id = ? AND lease_token = ? "
+					+ "AND state = 'RUNNING'", result.toByteArray(), call.id(), call.leaseToken());
+			if (updated == 0) {
+				return false;
+			}
+			if (call.state() != null) {
+				this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
+			}
+			NewCall finished = call.call();
+			if (finished.deliverToParent() && finished.parentId() != null) {
+				deliver(finished.parentId(), finished.id(), result);
+			}
+			return true;
+		}));
+	}
+
+	private void deliver(String parentId, String childId, CallResult result) {
+		int parents = this.jdbc.update("UPDATE " + this.calls + " SET inbox_count = inbox_count + 1 WHERE id = ? AND state <> 'DONE'",
+				parentId);
+		if (parents == 0) {
+			return;
+		}
+		this.jdbc.update("INSERT INTO " + this.inbox + " (parent_id, child_id, result) VALUES (?, ?, ?)", parentId,
+				childId, result.toByteArray());
+		long now = this.clock.millis();
+		int ready = this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND state = 'SUSPENDED' "
+				+ "AND inbox_count >= min_results AND (due_at IS NULL OR due_at > ?)", now, parentId, now);
+		if (ready > 0) {
+			notifyDue();
+		}
+	}
+
+	@Override
+	public boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			String reset = restart ? ", coroutine_state = NULL, inbox_count = 0" : "";
+			int updated = this.jdbc.update("UPDATE " + this.calls + " SET state = 'PENDING', attempt = attempt + 1, "
+					+ "lease_token = NULL, due_at = ?" + reset + " WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
+					dueAt.toEpochMilli(), call.id(), call.leaseToken());
+			if (updated > 0 && restart) {
+				this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
+			}
+			return updated > 0;
+		}));
+	}
+
+	@Override
+	public boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
+			List<NewCall> children) {
+		long now = this.clock.millis();
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			int delivered = 0;
+			List<String> deliveredIds = call.results().stream().map(CallResult::getDispatchId).toList();
+			for (List<String> chunk : CallRows.chunks(deliveredIds, CHUNK)) {
+				List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+				parameters.add(call.id());
+				parameters.addAll(chunk);
+				delivered += this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id IN ("
+						+ CallRows.placeholders(chunk.size()) + ")", parameters.toArray());
+			}
+			int updated = this.jdbc.update("UPDATE " + this.calls + " SET state = 'SUSPENDED', coroutine_state = ?, "
+					+ "min_results = ?, max_results = ?, attempt = 0, lease_token = NULL, inbox_count = inbox_count - ?, "
+					+ "due_at = CASE WHEN inbox_count - ? >= ? THEN CAST(? AS BIGINT) ELSE CAST(? AS BIGINT) END "
+					+ "WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", state.toByteArray(), minResults, maxResults,
+					delivered, delivered, minResults, now, CallRows.millis(deadline), call.id(), call.leaseToken());
+			if (updated == 0) {
+				status.setRollbackOnly();
+				return false;
+			}
+			insert(children);
+			notifyDue();
+			return true;
+		}));
+	}
+
+	@Override
+	public boolean tailCall(ClaimedCall call, String function, Any input) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			int updated = this.jdbc.update("UPDATE " + this.calls + " SET function_name = ?, input = ?, state = 'PENDING', "
+					+ "attempt = 0, lease_token = NULL, coroutine_state = NULL, inbox_count = 0, due_at = ? "
+					+ "WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", function, input.toByteArray(),
+					this.clock.millis(), call.id(), call.leaseToken());
+			if (updated > 0) {
+				this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
+				notifyDue();
+			}
+			return updated > 0;
+		}));
+	}
+
+	@Override
+	public Map<String, CallResult> results(Collection<String> ids) {
+		Map<String, CallResult> results = new HashMap<>();
+		for (List<String> chunk : CallRows.chunks(List.copyOf(ids), CHUNK)) {
+			this.jdbc.query("SELECT id, result FROM " + this.calls + " WHERE state = 'DONE' AND id IN ("
+					+ CallRows.placeholders(chunk.size()) + ")",
+					(row) -> {
+						results.put(row.getString("id"), CallRows.result(row.getBytes("result")));
+					}, chunk.toArray());
+		}
+		return results;
+	}
+
+	@Override
+	public boolean exists(String id) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.calls + " WHERE id = ?", Integer.class, id);
+		return count != null && count > 0;
+	}
+
+	@Override
+	public AutoCloseable subscribe(Runnable onDue) {
+		if (this.dialect != SqlDialect.POSTGRESQL) {
+			return () -> {
+			};
+		}
+		return PostgresNotifications.listen(this.jdbc.getDataSource(), this.channel, onDue);
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.ownedDataSource != null) {
+			this.ownedDataSource.close();
+		}
+	}
+
+	private void notifyDue() {
+		if (this.dialect == SqlDialect.POSTGRESQL) {
+			this.jdbc.query("SELECT pg_notify(?, '')", (row) -> {
+			}, this.channel);
+		}
+	}
+
+}

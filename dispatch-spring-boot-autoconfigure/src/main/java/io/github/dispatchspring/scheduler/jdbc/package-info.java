@@ -1,0 +1,7 @@
+/**
+ * Call stores on a relational database: an embedded H2 file database or PostgreSQL.
+ */
+@NullMarked
+package io.github.dispatchspring.scheduler.jdbc;
+
+import org.jspecify.annotations.NullMarked;
