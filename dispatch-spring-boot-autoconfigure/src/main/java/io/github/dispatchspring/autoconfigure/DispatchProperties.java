@@ -163,6 +163,12 @@ public class DispatchProperties {
 		private @Nullable Duration defaultExpiration;
 
 		/**
+		 * Whether calls of this application's own functions run in-process; when false they go to
+		 * their endpoint over HTTP like the calls of other applications.
+		 */
+		private boolean inProcess = true;
+
+		/**
 		 * Timeout of one call to a function over HTTP.
 		 */
 		private Duration httpTimeout = Duration.ofMinutes(4);
@@ -231,6 +237,14 @@ public class DispatchProperties {
 
 		public void setDefaultExpiration(@Nullable Duration defaultExpiration) {
 			this.defaultExpiration = defaultExpiration;
+		}
+
+		public boolean isInProcess() {
+			return this.inProcess;
+		}
+
+		public void setInProcess(boolean inProcess) {
+			this.inProcess = inProcess;
 		}
 
 		public Duration getHttpTimeout() {

@@ -8,6 +8,7 @@ import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.scheduler.CallExecution;
+import io.github.dispatchspring.scheduler.CallInvoker;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.DispatchApi;
 import io.github.dispatchspring.scheduler.DispatchApiController;
@@ -53,8 +54,8 @@ final class EmbeddedSchedulerConfiguration {
 				signer.getIfAvailable(() -> EndpointRequestSigner.NONE));
 		RetryPolicy retryPolicy = new RetryPolicy(retry.getInitialInterval(), retry.getMultiplier(),
 				retry.getMaxInterval(), retry.getMaxAttempts());
-		CallExecution execution = new CallExecution(store, new LocalCallInvoker(registry, runner, remote), retryPolicy,
-				Clock.systemUTC());
+		CallInvoker invoker = scheduler.isInProcess() ? new LocalCallInvoker(registry, runner, remote) : remote;
+		CallExecution execution = new CallExecution(store, invoker, retryPolicy, Clock.systemUTC());
 		return new EmbeddedScheduler(store, execution, waiter,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
 						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout()));
