@@ -3,12 +3,13 @@
 # N=1,000 and 10,000, W2, W3), printing their RESULT lines on stdout.
 #
 # Usage: benchmarks/run-peers.sh [dbos] [restate]     (default: both)
-# Peer logs go to benchmarks/target/peer-logs/. Extra JVM options: BENCH_JAVA_OPTS.
+# Peer logs go to benchmarks/target/peer-logs/. Environment: BENCH_JAVA_OPTS (extra JVM options,
+# e.g. "-Dbench.w1.sizes=1000"), BENCH_PEER_TIMEOUT (seconds per peer, default 150).
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_dir="$(dirname "$bench_dir")"
-peer_timeout_seconds="${BENCH_PEER_TIMEOUT:-170}"
+peer_timeout_seconds="${BENCH_PEER_TIMEOUT:-150}"
 log_dir="$bench_dir/target/peer-logs"
 read -r -a java_opts <<< "${BENCH_JAVA_OPTS:-}"
 

@@ -56,7 +56,8 @@ public final class DispatchAutoConfiguration {
 
 	@Bean
 	LocalEndpoint dispatchLocalEndpoint(DispatchProperties properties, Environment environment) {
-		return new LocalEndpoint(properties.getEndpointUrl(), environment.getProperty("server.port", Integer.class, 8080));
+		return new LocalEndpoint(properties.getEndpointUrl(), environment.getProperty("server.address", "localhost"),
+				environment.getProperty("server.port", Integer.class, 8080));
 	}
 
 	@Bean

@@ -14,14 +14,18 @@ public final class LocalEndpoint implements Supplier<String> {
 
 	private volatile String url;
 
+	private final String host;
+
 	/**
 	 * Creates the endpoint.
 	 * @param configuredUrl the configured URL, or {@code null}
+	 * @param host the host the web server is reached at
 	 * @param defaultPort the port assumed until the web server reports its own
 	 */
-	public LocalEndpoint(@Nullable String configuredUrl, int defaultPort) {
+	public LocalEndpoint(@Nullable String configuredUrl, String host, int defaultPort) {
 		this.configured = configuredUrl != null && !configuredUrl.isBlank();
-		this.url = this.configured ? configuredUrl : "http://localhost:" + defaultPort;
+		this.host = host;
+		this.url = this.configured ? configuredUrl : "http://" + host + ":" + defaultPort;
 	}
 
 	/**
@@ -30,7 +34,7 @@ public final class LocalEndpoint implements Supplier<String> {
 	 */
 	public void serverStarted(int port) {
 		if (!this.configured) {
-			this.url = "http://localhost:" + port;
+			this.url = "http://" + this.host + ":" + port;
 		}
 	}
 

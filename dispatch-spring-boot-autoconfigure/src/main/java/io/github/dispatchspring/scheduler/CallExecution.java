@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 import io.github.dispatchspring.DispatchStatus;
@@ -27,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
  * is away is tried again for a while; after that the call runs again when its lease expires.
  */
-public final class CallExecution {
+public final class CallExecution implements AutoCloseable {
 
-	private final CallStore store;
+	private final TransitionWriter writer;
 
 	private final CallInvoker invoker;
 
@@ -43,22 +42,27 @@ public final class CallExecution {
 		.build());
 
 	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, Clock clock) {
-		this.store = store;
+		this.writer = new TransitionWriter(store);
 		this.invoker = invoker;
 		this.retryPolicy = retryPolicy;
 		this.clock = clock;
 	}
 
-	private boolean write(Supplier<Boolean> transition) {
-		return this.storeWrites.executeSupplier(transition);
+	private boolean write(Transition transition) {
+		return this.storeWrites.executeSupplier(() -> this.writer.write(transition));
+	}
+
+	@Override
+	public void close() {
+		this.writer.close();
 	}
 
 	/**
 	 * Runs the call and records the outcome.
 	 * @param claimed the leased call
-	 * @return whether the call ended
+	 * @return the result if the call ended, otherwise {@code null}
 	 */
-	boolean execute(ClaimedCall claimed) {
+	@Nullable CallResult execute(ClaimedCall claimed) {
 		NewCall call = claimed.call();
 		if (claimed.expired(this.clock.instant())) {
 			return complete(claimed, CallResult.newBuilder()
@@ -68,19 +72,19 @@ public final class CallExecution {
 		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
 		if (response.hasPoll()) {
 			suspend(claimed, response.getPoll());
-			return false;
+			return null;
 		}
 		Exit exit = response.getExit();
 		DispatchStatus status = status(response);
 		if (exit.hasTailCall()) {
-			write(() -> this.store.tailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()));
-			return false;
+			write(new Transition.TailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()));
+			return null;
 		}
 		int attempt = claimed.attempt() + 1;
 		if (this.retryPolicy.retries(status, attempt)) {
 			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			write(() -> this.store.retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE));
-			return false;
+			write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE));
+			return null;
 		}
 		CallResult result = exit.getResult();
 		if (status != DispatchStatus.OK && !result.hasError()) {
@@ -91,12 +95,12 @@ public final class CallExecution {
 		return complete(claimed, result);
 	}
 
-	private boolean complete(ClaimedCall claimed, CallResult result) {
+	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result) {
 		CallResult addressed = result.toBuilder()
 			.setDispatchId(claimed.id())
 			.setCorrelationId(claimed.call().correlationId())
 			.build();
-		return write(() -> this.store.complete(claimed, addressed));
+		return write(new Transition.Complete(claimed, addressed)) ? addressed : null;
 	}
 
 	private static DispatchStatus status(RunResponse response) {
@@ -122,7 +126,7 @@ public final class CallExecution {
 		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
 		Instant deadline = poll.hasMaxWait()
 				? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
-		write(() -> this.store.suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children));
+		write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children));
 	}
 
 	private static RunRequest request(ClaimedCall claimed) {

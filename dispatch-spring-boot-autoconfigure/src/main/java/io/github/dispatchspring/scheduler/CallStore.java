@@ -74,6 +74,35 @@ public interface CallStore {
 	boolean tailCall(ClaimedCall call, String function, Any input);
 
 	/**
+	 * Records several transitions, in one write where the store can; the default records them one
+	 * by one.
+	 * @param transitions the transitions, of distinct calls
+	 * @return for each transition, whether its lease was still held
+	 */
+	default List<Boolean> record(List<Transition> transitions) {
+		List<Boolean> recorded = new java.util.ArrayList<>(transitions.size());
+		for (Transition transition : transitions) {
+			recorded.add(recordOne(transition));
+		}
+		return recorded;
+	}
+
+	private boolean recordOne(Transition transition) {
+		if (transition instanceof Transition.Complete complete) {
+			return complete(complete.call(), complete.result());
+		}
+		if (transition instanceof Transition.Retry retry) {
+			return retry(retry.call(), retry.dueAt(), retry.restart());
+		}
+		if (transition instanceof Transition.Suspend suspend) {
+			return suspend(suspend.call(), suspend.state(), suspend.minResults(), suspend.maxResults(),
+					suspend.deadline(), suspend.children());
+		}
+		Transition.TailCall tailCall = (Transition.TailCall) transition;
+		return tailCall(tailCall.call(), tailCall.function(), tailCall.input());
+	}
+
+	/**
 	 * The results of the given calls that have ended.
 	 * @param ids dispatch ids
 	 * @return results by dispatch id, for the ended calls only

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dispatchspring.proto.CallResult;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import org.apache.commons.logging.Log;
@@ -95,6 +96,9 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		finally {
+			this.execution.close();
+		}
 	}
 
 	@Override
@@ -136,8 +140,9 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private void run(ClaimedCall call) {
 		try {
-			if (this.execution.execute(call)) {
-				this.waiter.callEnded();
+			CallResult result = this.execution.execute(call);
+			if (result != null) {
+				this.waiter.callEnded(result);
 			}
 		}
 		catch (RuntimeException ex) {

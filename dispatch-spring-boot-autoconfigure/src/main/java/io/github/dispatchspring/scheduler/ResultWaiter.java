@@ -4,72 +4,97 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 
 /**
- * Waits for the results of calls: woken when a call of this scheduler ends, and checking the store
- * regularly for calls that other instances run.
+ * Waits for the results of calls: completed at once when a call of this scheduler ends, and checking
+ * the store regularly for calls that ended before the wait began or on other instances.
  */
 public final class ResultWaiter {
 
 	private static final Duration RECHECK = Duration.ofMillis(250);
 
-	private static final Duration SETTLE = Duration.ofMillis(10);
-
 	private final CallStore store;
 
 	private final Clock clock;
 
-	private final Object ended = new Object();
+	private final Map<String, CompletableFuture<CallResult>> awaited = new ConcurrentHashMap<>();
 
 	public ResultWaiter(CallStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
 	}
 
-	void callEnded() {
-		synchronized (this.ended) {
-			this.ended.notifyAll();
+	void callEnded(CallResult result) {
+		CompletableFuture<CallResult> future = this.awaited.remove(result.getDispatchId());
+		if (future != null) {
+			future.complete(result);
 		}
 	}
 
 	List<CallResult> await(List<String> ids, Duration timeout) {
 		Instant deadline = this.clock.instant().plus(timeout);
-		Set<String> remaining = new LinkedHashSet<>(ids);
-		Map<String, CallResult> found = new HashMap<>();
+		List<CompletableFuture<CallResult>> futures = new ArrayList<>(ids.size());
+		ids.forEach((id) -> futures.add(this.awaited.computeIfAbsent(id, (key) -> new CompletableFuture<>())));
 		try {
 			while (true) {
-				Map<String, CallResult> results = this.store.results(remaining);
-				found.putAll(results);
-				remaining.removeAll(results.keySet());
-				if (remaining.isEmpty()) {
-					List<CallResult> ordered = new ArrayList<>(ids.size());
-					ids.forEach((id) -> ordered.add(found.get(id)));
-					return ordered;
+				List<String> remaining = new ArrayList<>();
+				for (int i = 0; i < ids.size(); i++) {
+					if (!futures.get(i).isDone()) {
+						remaining.add(ids.get(i));
+					}
 				}
+				this.store.results(remaining).values().forEach(this::callEnded);
+				CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
 				Duration left = Duration.between(this.clock.instant(), deadline);
-				if (left.isNegative()) {
-					throw new DispatchException(DispatchStatus.TIMEOUT, remaining.size() + " of " + ids.size()
-							+ " calls did not end within " + timeout + ", for example " + remaining.iterator().next());
+				if (all.isDone() || left.isNegative()) {
+					return collect(ids, futures, timeout);
 				}
-				synchronized (this.ended) {
-					this.ended.wait(Math.max(1, Math.min(left.toMillis(), RECHECK.toMillis())));
+				try {
+					all.get(Math.min(left.toMillis(), RECHECK.toMillis()) + 1, TimeUnit.MILLISECONDS);
 				}
-				WakeUp.sleep(SETTLE);
+				catch (TimeoutException ex) {
+					// check the store again
+				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new DispatchException(DispatchStatus.TEMPORARY_ERROR, "Interrupted while waiting for results", ex);
 		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<CallResult> collect(List<String> ids, List<CompletableFuture<CallResult>> futures, Duration timeout) {
+		List<CallResult> results = new ArrayList<>(ids.size());
+		int missing = 0;
+		String example = null;
+		for (int i = 0; i < ids.size(); i++) {
+			CallResult result = futures.get(i).getNow(null);
+			if (result == null) {
+				missing++;
+				example = ids.get(i);
+				this.awaited.remove(ids.get(i));
+			}
+			results.add(result);
+		}
+		if (missing > 0) {
+			throw new DispatchException(DispatchStatus.TIMEOUT, missing + " of " + ids.size()
+					+ " calls did not end within " + timeout + ", for example " + example);
+		}
+		return results;
 	}
 
 }

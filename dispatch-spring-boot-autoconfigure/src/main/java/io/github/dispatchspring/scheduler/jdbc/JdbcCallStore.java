@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.NewCall;
+import io.github.dispatchspring.scheduler.Transition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -167,96 +169,151 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	@Override
 	public boolean complete(ClaimedCall call, CallResult result) {
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			int updated = this.jdbc.update("UPDATE " + this.calls + " SET state = 'DONE', result = ?, due_at = NULL, "
-					+ "lease_token = NULL, coroutine_state = NULL, inbox_count = 0 WHERE id = ? AND lease_token = ? "
-					+ "AND state = 'RUNNING'", result.toByteArray(), call.id(), call.leaseToken());
-			if (updated == 0) {
-				return false;
-			}
-			if (call.state() != null) {
-				this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
-			}
-			NewCall finished = call.call();
-			if (finished.deliverToParent() && finished.parentId() != null) {
-				deliver(finished.parentId(), finished.id(), result);
-			}
-			return true;
-		}));
-	}
-
-	private void deliver(String parentId, String childId, CallResult result) {
-		int parents = this.jdbc.update("UPDATE " + this.calls + " SET inbox_count = inbox_count + 1 WHERE id = ? AND state <> 'DONE'",
-				parentId);
-		if (parents == 0) {
-			return;
-		}
-		this.jdbc.update("INSERT INTO " + this.inbox + " (parent_id, child_id, result) VALUES (?, ?, ?)", parentId,
-				childId, result.toByteArray());
-		long now = this.clock.millis();
-		int ready = this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND state = 'SUSPENDED' "
-				+ "AND inbox_count >= min_results AND (due_at IS NULL OR due_at > ?)", now, parentId, now);
-		if (ready > 0) {
-			notifyDue();
-		}
+		return record(List.of(new Transition.Complete(call, result))).get(0);
 	}
 
 	@Override
 	public boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			String reset = restart ? ", coroutine_state = NULL, inbox_count = 0" : "";
-			int updated = this.jdbc.update("UPDATE " + this.calls + " SET state = 'PENDING', attempt = attempt + 1, "
-					+ "lease_token = NULL, due_at = ?" + reset + " WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
-					dueAt.toEpochMilli(), call.id(), call.leaseToken());
-			if (updated > 0 && restart) {
-				this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
-			}
-			return updated > 0;
-		}));
+		return record(List.of(new Transition.Retry(call, dueAt, restart))).get(0);
 	}
 
 	@Override
 	public boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
 			List<NewCall> children) {
-		long now = this.clock.millis();
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			int delivered = 0;
-			List<String> deliveredIds = call.results().stream().map(CallResult::getDispatchId).toList();
-			for (List<String> chunk : CallRows.chunks(deliveredIds, CHUNK)) {
-				List<Object> parameters = new ArrayList<>(chunk.size() + 1);
-				parameters.add(call.id());
-				parameters.addAll(chunk);
-				delivered += this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id IN ("
-						+ CallRows.placeholders(chunk.size()) + ")", parameters.toArray());
-			}
-			int updated = this.jdbc.update("UPDATE " + this.calls + " SET state = 'SUSPENDED', coroutine_state = ?, "
-					+ "min_results = ?, max_results = ?, attempt = 0, lease_token = NULL, inbox_count = inbox_count - ?, "
-					+ "due_at = CASE WHEN inbox_count - ? >= ? THEN CAST(? AS BIGINT) ELSE CAST(? AS BIGINT) END "
-					+ "WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", state.toByteArray(), minResults, maxResults,
-					delivered, delivered, minResults, now, CallRows.millis(deadline), call.id(), call.leaseToken());
-			if (updated == 0) {
-				status.setRollbackOnly();
-				return false;
-			}
-			insert(children);
-			notifyDue();
-			return true;
-		}));
+		return record(List.of(new Transition.Suspend(call, state, minResults, maxResults, deadline, children))).get(0);
 	}
 
 	@Override
 	public boolean tailCall(ClaimedCall call, String function, Any input) {
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			int updated = this.jdbc.update("UPDATE " + this.calls + " SET function_name = ?, input = ?, state = 'PENDING', "
-					+ "attempt = 0, lease_token = NULL, coroutine_state = NULL, inbox_count = 0, due_at = ? "
-					+ "WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", function, input.toByteArray(),
-					this.clock.millis(), call.id(), call.leaseToken());
-			if (updated > 0) {
-				this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
+		return record(List.of(new Transition.TailCall(call, function, input))).get(0);
+	}
+
+	/**
+	 * Records the transitions in one transaction. A transition whose lease was lost changes nothing
+	 * and does not affect the others.
+	 */
+	@Override
+	public List<Boolean> record(List<Transition> transitions) {
+		return this.transactions.execute((status) -> {
+			Writes writes = new Writes();
+			List<Boolean> recorded = new ArrayList<>(transitions.size());
+			for (Transition transition : transitions) {
+				recorded.add(apply(transition, writes));
+			}
+			if (writes.due) {
 				notifyDue();
 			}
-			return updated > 0;
-		}));
+			return recorded;
+		});
+	}
+
+	private boolean apply(Transition transition, Writes writes) {
+		if (transition instanceof Transition.Complete complete) {
+			return complete(complete, writes);
+		}
+		if (transition instanceof Transition.Retry retry) {
+			return retry(retry);
+		}
+		if (transition instanceof Transition.Suspend suspend) {
+			return suspend(suspend, writes);
+		}
+		return tailCall((Transition.TailCall) transition, writes);
+	}
+
+	private boolean complete(Transition.Complete complete, Writes writes) {
+		ClaimedCall call = complete.call();
+		if (!release(call, "state = 'DONE', result = ?, due_at = NULL, coroutine_state = NULL, inbox_count = 0",
+				complete.result().toByteArray())) {
+			return false;
+		}
+		if (call.state() != null) {
+			this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", call.id());
+		}
+		NewCall finished = call.call();
+		if (finished.deliverToParent() && finished.parentId() != null) {
+			writes.due |= deliver(finished.parentId(), finished.id(), complete.result());
+		}
+		return true;
+	}
+
+	private boolean deliver(String parentId, String childId, CallResult result) {
+		int parents = this.jdbc.update("UPDATE " + this.calls + " SET inbox_count = inbox_count + 1 WHERE id = ? AND state <> 'DONE'",
+				parentId);
+		if (parents == 0) {
+			return false;
+		}
+		this.jdbc.update("INSERT INTO " + this.inbox + " (parent_id, child_id, result) VALUES (?, ?, ?)", parentId,
+				childId, result.toByteArray());
+		return dueIfReady(parentId);
+	}
+
+	private boolean dueIfReady(String id) {
+		long now = this.clock.millis();
+		return this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND state = 'SUSPENDED' "
+				+ "AND inbox_count >= min_results AND (due_at IS NULL OR due_at > ?)", now, id, now) > 0;
+	}
+
+	private boolean retry(Transition.Retry retry) {
+		String reset = retry.restart() ? ", coroutine_state = NULL, inbox_count = 0" : "";
+		if (!release(retry.call(), "state = 'PENDING', attempt = attempt + 1, due_at = ?" + reset,
+				retry.dueAt().toEpochMilli())) {
+			return false;
+		}
+		if (retry.restart()) {
+			this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", retry.call().id());
+		}
+		return true;
+	}
+
+	private boolean suspend(Transition.Suspend suspend, Writes writes) {
+		ClaimedCall call = suspend.call();
+		if (!release(call, "state = 'SUSPENDED', coroutine_state = ?, min_results = ?, max_results = ?, attempt = 0, "
+				+ "due_at = CAST(? AS BIGINT)", suspend.state().toByteArray(), suspend.minResults(), suspend.maxResults(),
+				CallRows.millis(suspend.deadline()))) {
+			return false;
+		}
+		int delivered = 0;
+		List<String> deliveredIds = call.results().stream().map(CallResult::getDispatchId).toList();
+		for (List<String> chunk : CallRows.chunks(deliveredIds, CHUNK)) {
+			List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+			parameters.add(call.id());
+			parameters.addAll(chunk);
+			delivered += this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id IN ("
+					+ CallRows.placeholders(chunk.size()) + ")", parameters.toArray());
+		}
+		if (delivered > 0) {
+			this.jdbc.update("UPDATE " + this.calls + " SET inbox_count = inbox_count - ? WHERE id = ?", delivered,
+					call.id());
+		}
+		insert(suspend.children());
+		writes.due |= !suspend.children().isEmpty() | dueIfReady(call.id());
+		return true;
+	}
+
+	private boolean tailCall(Transition.TailCall tailCall, Writes writes) {
+		if (!release(tailCall.call(), "function_name = ?, input = ?, state = 'PENDING', attempt = 0, "
+				+ "coroutine_state = NULL, inbox_count = 0, due_at = ?", tailCall.function(),
+				tailCall.input().toByteArray(), this.clock.millis())) {
+			return false;
+		}
+		this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ?", tailCall.call().id());
+		writes.due = true;
+		return true;
+	}
+
+	private boolean release(ClaimedCall call, String assignments, Object... values) {
+		Object[] parameters = Arrays.copyOf(values, values.length + 2);
+		parameters[values.length] = call.id();
+		parameters[values.length + 1] = call.leaseToken();
+		return this.jdbc.update("UPDATE " + this.calls + " SET " + assignments
+				+ ", lease_token = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", parameters) > 0;
+	}
+
+	/** What a transaction of transitions did that others must hear of. */
+	private static final class Writes {
+
+		private boolean due;
+
 	}
 
 	@Override

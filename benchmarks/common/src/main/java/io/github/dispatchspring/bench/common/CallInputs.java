@@ -21,7 +21,10 @@ public final class CallInputs {
     return Integer.parseInt(input.substring(PREFIX.length(), PREFIX.length() + INDEX_DIGITS));
   }
 
-  /** Throws unless {@code result} is the echo of call {@code index}: results must come in call order. */
+  /**
+   * Throws unless {@code result} is the echo of call {@code index}: results must come back in call
+   * order.
+   */
   public static void requireResultAt(int index, String result) {
     if (!of(index).equals(result)) {
       throw new IllegalStateException(

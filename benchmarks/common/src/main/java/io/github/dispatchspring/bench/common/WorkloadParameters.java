@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The workload sizes and the retry policy shared by every peer.
  *
- * <p>The defaults are the benchmark's; system properties override them for quick local runs
- * (for example {@code -Dbench.w1.sizes=1000}).
+ * <p>The sizes default to the benchmark's and can be overridden for quick local runs with {@code
+ * -Dbench.warmUp}, {@code -Dbench.w1.sizes=1000,10000}, {@code -Dbench.w2.n}, {@code
+ * -Dbench.w3.parents} and {@code -Dbench.timeoutSeconds} (per workload).
  */
 public record WorkloadParameters(
     int warmUpFanOut,
@@ -25,19 +26,26 @@ public record WorkloadParameters(
 
   public static final int INPUT_LENGTH = 100;
 
+  private static final int FAILING_CALL_MODULUS = 10;
+  private static final Duration RETRY_INITIAL_INTERVAL = Duration.ofMillis(10);
+  private static final double RETRY_MULTIPLIER = 2.0;
+  private static final int RETRY_MAX_ATTEMPTS = 10;
+  private static final int CHAIN_LENGTH = 3;
+  private static final int CHAIN_CLIENT_THREADS = 8;
+
   public static WorkloadParameters fromSystemProperties() {
     return new WorkloadParameters(
-        Integer.getInteger("bench.warmUp", 100),
+        Integer.getInteger("bench.warmUp", 1_000),
         sizes(System.getProperty("bench.w1.sizes", "1000,10000")),
         Integer.getInteger("bench.w2.n", 1_000),
-        10,
-        Duration.ofMillis(10),
-        2.0,
-        10,
-        3,
+        FAILING_CALL_MODULUS,
+        RETRY_INITIAL_INTERVAL,
+        RETRY_MULTIPLIER,
+        RETRY_MAX_ATTEMPTS,
+        CHAIN_LENGTH,
         Integer.getInteger("bench.w3.parents", 1_000),
-        8,
-        Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 180)));
+        CHAIN_CLIENT_THREADS,
+        Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 120)));
   }
 
   /** Calls with this index fail on their first attempt in W2. */
@@ -45,6 +53,7 @@ public record WorkloadParameters(
     return index % failingCallModulus == 0;
   }
 
+  /** W2's handler invocations: one per call, plus one retry per call that fails once. */
   public long expectedRetryInvocations() {
     return retryFanOut + (retryFanOut + failingCallModulus - 1) / failingCallModulus;
   }

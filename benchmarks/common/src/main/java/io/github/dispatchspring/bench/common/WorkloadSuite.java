@@ -3,10 +3,12 @@ package io.github.dispatchspring.bench.common;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs the warm-up, W1, W2 and W3 against one peer and prints a result line for each run. */
 public final class WorkloadSuite {
@@ -34,13 +36,18 @@ public final class WorkloadSuite {
 
   private void warmUp(DurablePeer peer) throws Exception {
     CallHandler.reset(null);
+    int n = parameters.warmUpFanOut();
     int gathered =
         Deadlines.callWithin(
-            parameters.workloadTimeout(), "warm-up", () -> peer.fanOut(parameters.warmUpFanOut()));
-    requireCount("warm-up", parameters.warmUpFanOut(), gathered);
-    for (int i = 0; i < parameters.chainClientThreads(); i++) {
-      peer.chain(CallInputs.of(i), parameters.chainLength());
-    }
+            parameters.workloadTimeout(),
+            "warm-up",
+            () -> {
+              for (int i = 0; i < parameters.chainClientThreads(); i++) {
+                peer.chain(CallInputs.of(i), parameters.chainLength());
+              }
+              return peer.fanOut(n);
+            });
+    requireCount("warm-up", n, gathered);
   }
 
   private Result fanOut(DurablePeer peer, Workload workload, int n, WorkloadParameters failing)
@@ -48,7 +55,8 @@ public final class WorkloadSuite {
     CallHandler.reset(failing);
     long xactStart = meter.start();
     long started = System.nanoTime();
-    int gathered = Deadlines.callWithin(parameters.workloadTimeout(), workload.name(), () -> peer.fanOut(n));
+    int gathered =
+        Deadlines.callWithin(parameters.workloadTimeout(), workload.name(), () -> peer.fanOut(n));
     double wallMs = (System.nanoTime() - started) / 1_000_000.0;
     long invocations = CallHandler.invocations();
     long committed = meter.committedSince(xactStart);
@@ -92,6 +100,11 @@ public final class WorkloadSuite {
       for (var future : pending) {
         future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "W3 did not finish within " + parameters.workloadTimeout(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
     } finally {
       clients.shutdownNow();
     }
@@ -142,7 +155,8 @@ public final class WorkloadSuite {
 
   private static void requireCount(String what, int expected, int gathered) {
     if (gathered != expected) {
-      throw new IllegalStateException(what + ": parent gathered " + gathered + " results, expected " + expected);
+      throw new IllegalStateException(
+          what + ": parent gathered " + gathered + " results, expected " + expected);
     }
   }
 }

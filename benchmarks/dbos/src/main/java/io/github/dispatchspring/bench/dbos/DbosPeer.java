@@ -1,7 +1,7 @@
 package io.github.dispatchspring.bench.dbos;
 
-import dev.dbos.transact.DBOS;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbos.transact.DBOS;
 import dev.dbos.transact.config.DBOSConfig;
 import dev.dbos.transact.database.SystemDatabase;
 import dev.dbos.transact.workflow.StepOptions;
@@ -23,7 +23,8 @@ final class DbosPeer implements DurablePeer, AutoCloseable {
   private final ParentWorkflows parents;
 
   DbosPeer(PostgresConnection database, WorkloadParameters parameters) {
-    pool = SystemDatabase.createDataSource(database.jdbcUrl(), database.user(), database.password());
+    pool =
+        SystemDatabase.createDataSource(database.jdbcUrl(), database.user(), database.password());
     var config =
         DBOSConfig.defaults(APP_NAME)
             .withDatabaseUrl(database.jdbcUrl())
@@ -33,7 +34,8 @@ final class DbosPeer implements DurablePeer, AutoCloseable {
             .disableAdminServer();
     dbos = new DBOS(config);
     var children =
-        dbos.registerProxy(ChildWorkflows.class, new ChildWorkflowsImpl(dbos, handlerStep(parameters)));
+        dbos.registerProxy(
+            ChildWorkflows.class, new ChildWorkflowsImpl(dbos, handlerStep(parameters)));
     parents = dbos.registerProxy(ParentWorkflows.class, new ParentWorkflowsImpl(dbos, children));
     dbos.launch();
   }

@@ -5,6 +5,7 @@ import dev.restate.sdk.endpoint.definition.InvocationRetryPolicy;
 import dev.restate.sdk.http.vertx.RestateHttpServer;
 import io.github.dispatchspring.bench.common.LoopbackPorts;
 import io.github.dispatchspring.bench.common.WorkloadParameters;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServer;
@@ -42,7 +43,7 @@ final class SdkEndpoint implements AutoCloseable {
     var vertx = Vertx.vertx();
     var server = RestateHttpServer.fromEndpoint(vertx, endpoint, options);
     try {
-      server.listen().toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      await(server.listen());
     } catch (Exception e) {
       vertx.close();
       throw e;
@@ -57,10 +58,14 @@ final class SdkEndpoint implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      server.close().toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      await(server.close());
     } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      await(vertx.close());
     }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   private static InvocationRetryPolicy.Builder retryPolicy(WorkloadParameters parameters) {

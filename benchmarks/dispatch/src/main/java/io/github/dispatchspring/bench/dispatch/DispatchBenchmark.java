@@ -1,0 +1,96 @@
+package io.github.dispatchspring.bench.dispatch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.dispatchspring.bench.common.EmbeddedPostgres;
+import io.github.dispatchspring.bench.common.PeerLauncher;
+import io.github.dispatchspring.bench.common.PostgresConnection;
+import io.github.dispatchspring.bench.common.StatisticsFlush;
+import io.github.dispatchspring.bench.common.TransactionMeter;
+import io.github.dispatchspring.bench.common.WorkloadParameters;
+import io.github.dispatchspring.bench.common.WorkloadSuite;
+import io.github.dispatchspring.bench.common.XactCounter;
+
+/**
+ * Runs the workloads on this project: the embedded store and PostgreSQL, each with calls run
+ * in-process and over HTTP through the webhook, and prints one RESULT line per measured run.
+ */
+public final class DispatchBenchmark {
+
+	private DispatchBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		PeerLauncher.runAndExit("dispatch", DispatchBenchmark::run);
+	}
+
+	private static void run() throws Exception {
+		WorkloadParameters parameters = WorkloadParameters.fromSystemProperties();
+		List<String> stores = List.of(System.getProperty("bench.dispatch.stores", "embedded,postgres").split(","));
+		for (String store : stores) {
+			for (boolean inProcess : new boolean[] { true, false }) {
+				String variant = store + "/" + (inProcess ? "in-process" : "http");
+				if (store.equals("memory")) {
+					Map<String, Object> properties = common(parameters, inProcess);
+					properties.put("dispatch.scheduler.store", "memory");
+					try (DispatchPeer peer = new DispatchPeer(variant, properties)) {
+						new WorkloadSuite(parameters, TransactionMeter.NONE, System.out).run(peer);
+					}
+				}
+				else if (store.equals("embedded")) {
+					runEmbedded(parameters, variant, inProcess);
+				}
+				else {
+					runPostgres(parameters, variant, inProcess);
+				}
+			}
+		}
+	}
+
+	private static void runEmbedded(WorkloadParameters parameters, String variant, boolean inProcess) throws Exception {
+		Path directory = Files.createTempDirectory("dispatch-bench");
+		Map<String, Object> properties = common(parameters, inProcess);
+		properties.put("dispatch.scheduler.store", "embedded");
+		properties.put("dispatch.scheduler.embedded.directory", directory.toString());
+		try (DispatchPeer peer = new DispatchPeer(variant, properties)) {
+			new WorkloadSuite(parameters, TransactionMeter.NONE, System.out).run(peer);
+		}
+	}
+
+	private static void runPostgres(WorkloadParameters parameters, String variant, boolean inProcess) throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.startOrConnect()) {
+			PostgresConnection database = postgres.database("dispatch_bench");
+			Map<String, Object> properties = common(parameters, inProcess);
+			properties.put("dispatch.scheduler.store", "jdbc");
+			properties.put("spring.datasource.url", database.jdbcUrl());
+			properties.put("spring.datasource.username", database.user());
+			properties.put("spring.datasource.password", database.password());
+			properties.put("spring.datasource.hikari.maximum-pool-size", "16");
+			try (DispatchPeer peer = new DispatchPeer(variant, properties)) {
+				HikariDataSource pool = peer.bean(HikariDataSource.class);
+				TransactionMeter meter = new XactCounter(postgres.statisticsObserver(), database,
+						StatisticsFlush.endingSessions(pool.getHikariPoolMXBean()::softEvictConnections));
+				new WorkloadSuite(parameters, meter, System.out).run(peer);
+			}
+		}
+	}
+
+	private static Map<String, Object> common(WorkloadParameters parameters, boolean inProcess) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("server.port", "0");
+		properties.put("server.address", "127.0.0.1");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("logging.level.root", "warn");
+		properties.put("dispatch.scheduler.in-process", Boolean.toString(inProcess));
+		properties.put("dispatch.scheduler.retry.initial-interval", parameters.retryInitialInterval().toMillis() + "ms");
+		properties.put("dispatch.scheduler.retry.multiplier", Double.toString(parameters.retryMultiplier()));
+		properties.put("dispatch.scheduler.retry.max-attempts", Integer.toString(parameters.retryMaxAttempts()));
+		return properties;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.google.protobuf.Any;
+import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an attempt of a leased call leads to, recorded by {@link CallStore#record}.
+ */
+public sealed interface Transition {
+
+	/**
+	 * The leased call the transition applies to.
+	 * @return the call
+	 */
+	ClaimedCall call();
+
+	/**
+	 * The call ended with a result.
+	 *
+	 * @param call the leased call
+	 * @param result the result
+	 */
+	record Complete(ClaimedCall call, CallResult result) implements Transition {
+	}
+
+	/**
+	 * The call is tried again later.
+	 *
+	 * @param call the leased call
+	 * @param dueAt when the next attempt is due
+	 * @param restart whether to drop its coroutine state
+	 */
+	record Retry(ClaimedCall call, Instant dueAt, boolean restart) implements Transition {
+	}
+
+	/**
+	 * The call waits for results of calls.
+	 *
+	 * @param call the leased call
+	 * @param state the coroutine state to resume with
+	 * @param minResults results that make the call due
+	 * @param maxResults the most results delivered per resume
+	 * @param deadline when the call is due anyway, or {@code null}
+	 * @param children the calls to start
+	 */
+	record Suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
+			List<NewCall> children) implements Transition {
+	}
+
+	/**
+	 * The call continues as another function.
+	 *
+	 * @param call the leased call
+	 * @param function the new function
+	 * @param input the new input
+	 */
+	record TailCall(ClaimedCall call, String function, Any input) implements Transition {
+	}
+
+}
