@@ -177,6 +177,17 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void failsToEncodeACyclicValue() {
+		Node first = new Node();
+		Node second = new Node();
+		first.next = second;
+		second.next = first;
+
+		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> this.codec.encode(first))
+			.withMessageContaining(Node.class.getName());
+	}
+
+	@Test
 	void failsToDecodeAStringIntoAnInteger() {
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> this.codec.decode(Any.pack(StringValue.of("abc")), Integer.class))

@@ -87,7 +87,8 @@ class RemoteEndpointIntegrationTests {
 
 		assertThatExceptionOfType(CallFailedException.class)
 			.isThrownBy(() -> client.gather("nowhere", List.of("x"), String.class))
-			.withMessageContaining("404");
+			.withMessageContaining("404")
+			.withMessageContaining("function 'nowhere' does not exist");
 	}
 
 	private static ConfigurableApplicationContext start(Class<?> application, String... properties) {
