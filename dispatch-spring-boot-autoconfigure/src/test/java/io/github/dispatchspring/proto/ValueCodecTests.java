@@ -42,12 +42,16 @@ class ValueCodecTests {
 	private final ValueCodec codec = new ValueCodec(new JsonMapper());
 
 	static Stream<Arguments> mappedValues() {
-		return Stream.of(mapped(true, Boolean.class, "BoolValue"), mapped(42, Integer.class, "Int64Value"),
-				mapped(Long.MAX_VALUE, Long.class, "Int64Value"), mapped((short) 7, Short.class, "Int64Value"),
-				mapped((byte) -3, Byte.class, "Int64Value"), mapped(2.5d, Double.class, "DoubleValue"),
+		return Stream.of(mapped(true, Boolean.class, "BoolValue"),
+				mapped(42, Integer.class, "Int64Value"),
+				mapped(Long.MAX_VALUE, Long.class, "Int64Value"),
+				mapped((short) 7, Short.class, "Int64Value"),
+				mapped((byte) -3, Byte.class, "Int64Value"),
+				mapped(2.5d, Double.class, "DoubleValue"),
 				mapped(0.25f, Float.class, "DoubleValue"),
 				mapped(new BigDecimal("12.75"), BigDecimal.class, "DoubleValue"),
-				mapped("hello", String.class, "StringValue"), mapped('x', Character.class, "StringValue"),
+				mapped("hello", String.class, "StringValue"),
+				mapped('x', Character.class, "StringValue"),
 				mapped(new byte[] { 0, 1, (byte) 0xff }, byte[].class, "BytesValue"),
 				mapped(Instant.parse("2024-05-06T07:08:09.123456789Z"), Instant.class, "Timestamp"),
 				mapped(OffsetDateTime.of(2024, 5, 6, 7, 8, 9, 0, ZoneOffset.UTC), OffsetDateTime.class, "Timestamp"),
