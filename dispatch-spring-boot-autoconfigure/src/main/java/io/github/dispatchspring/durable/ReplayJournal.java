@@ -55,9 +55,13 @@ public final class ReplayJournal {
 		}
 		try {
 			ReplayJournal journal = new ReplayJournal(state.unpack(Journal.class).toBuilder());
+			int suspendedAt = journal.journal.getSuspendedAt();
+			if (suspendedAt != 0 && journal.find(suspendedAt) == null) {
+				throw new DispatchException(DispatchStatus.INCOMPATIBLE_STATE,
+						"The journal is suspended on step " + suspendedAt + ", which it does not hold");
+			}
 			journal.merge(pollResult.getResultsList());
-			if (pollResult.hasError() && journal.journal.getSuspendedAt() != 0) {
-				int suspendedAt = journal.journal.getSuspendedAt();
+			if (pollResult.hasError() && suspendedAt != 0) {
 				journal.put(suspendedAt, journal.step(suspendedAt).toBuilder().setError(pollResult.getError()).build());
 			}
 			return journal;

@@ -78,7 +78,10 @@ public final class ValueCodec {
 			return DoubleValue.of(((Number) value).doubleValue());
 		}
 		if (value instanceof BigInteger big) {
-			return Int64Value.of(big.longValueExact());
+			if (big.bitLength() > 63) {
+				throw new IllegalArgumentException("the integer " + big + " does not fit in 64 bits");
+			}
+			return Int64Value.of(big.longValue());
 		}
 		if (value instanceof CharSequence || value instanceof Character) {
 			return StringValue.of(value.toString());

@@ -1,0 +1,198 @@
+package io.github.dispatchspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.dispatchspring.DispatchBatch;
+import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.client.CallSubmitter;
+import io.github.dispatchspring.client.RemoteCallSubmitter;
+import io.github.dispatchspring.function.FunctionRegistry;
+import io.github.dispatchspring.function.RegisteredFunction;
+import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
+import io.github.dispatchspring.scheduler.EmbeddedScheduler;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link DispatchAutoConfiguration}.
+ */
+class DispatchAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DispatchAutoConfiguration.class));
+
+	@Test
+	void registersFunctionsUnderTheirMethodNameByDefault() {
+		this.contextRunner.withBean(Greetings.class)
+			.run((context) -> assertThat(functionNames(context.getBean(FunctionRegistry.class))).contains("greet"));
+	}
+
+	@Test
+	void registersFunctionsUnderTheirExplicitName() {
+		this.contextRunner.withBean(Greetings.class)
+			.run((context) -> assertThat(functionNames(context.getBean(FunctionRegistry.class))).contains("shout.loud")
+				.doesNotContain("shout"));
+	}
+
+	@Test
+	void registersOnlyAnnotatedMethods() {
+		this.contextRunner.withBean(Greetings.class)
+			.run((context) -> assertThat(functionNames(context.getBean(FunctionRegistry.class)))
+				.containsExactlyInAnyOrder("greet", "shout.loud"));
+	}
+
+	@Test
+	void failsOnAFunctionWithTwoParametersNamingBeanAndMethod() {
+		assertFailsToStart(this.contextRunner.withBean("pairs", TwoParameters.class), "'pairs'",
+				TwoParameters.class.getName() + ".add", "takes 2 parameters");
+	}
+
+	@Test
+	void failsOnDuplicateFunctionNameNamingBothBeans() {
+		assertFailsToStart(this.contextRunner.withBean("first", Greetings.class).withBean("second", AnotherGreet.class),
+				"'greet' is declared twice", "'first'", "'second'");
+	}
+
+	@Test
+	void failsOnAFunctionNameStartingWithADigit() {
+		assertFailsToStart(this.contextRunner.withBean("digits", DigitName.class), "'9bad'", "'digits'", "is invalid");
+	}
+
+	@Test
+	void failsOnAFunctionNameWithASpace() {
+		assertFailsToStart(this.contextRunner.withBean("spaces", SpaceName.class), "'has space'", "'spaces'",
+				"is invalid");
+	}
+
+	@Test
+	void backsOffWhenUserDefinesDispatchClient() {
+		this.contextRunner.withUserConfiguration(UserClientConfiguration.class)
+			.run((context) -> assertThat(context).getBean(DispatchClient.class).isSameAs(UserClientConfiguration.CLIENT));
+	}
+
+	@Test
+	void runsTheEmbeddedSchedulerWhenNoApiUrlIsSet() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(EmbeddedScheduler.class);
+			assertThat(context).getBean(CallSubmitter.class).isInstanceOf(EmbeddedCallSubmitter.class);
+		});
+	}
+
+	@Test
+	void sendsCallsToTheRemoteApiWhenApiUrlIsSet() {
+		this.contextRunner.withPropertyValues("dispatch.api-url=https://dispatch.example.com").run((context) -> {
+			assertThat(context).doesNotHaveBean(EmbeddedScheduler.class);
+			assertThat(context).getBean(CallSubmitter.class).isInstanceOf(RemoteCallSubmitter.class);
+		});
+	}
+
+	private static void assertFailsToStart(ApplicationContextRunner runner, String... messageFragments) {
+		runner.run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.isInstanceOf(IllegalStateException.class)
+			.message()
+			.contains(messageFragments));
+	}
+
+	private static List<String> functionNames(FunctionRegistry registry) {
+		return registry.functions().stream().map(RegisteredFunction::name).toList();
+	}
+
+	static class Greetings {
+
+		@DispatchFunction
+		String greet(String name) {
+			return "Hello " + name;
+		}
+
+		@DispatchFunction("shout.loud")
+		String shout(String text) {
+			return text.toUpperCase();
+		}
+
+		String notAFunction(String text) {
+			return text;
+		}
+
+	}
+
+	static class AnotherGreet {
+
+		@DispatchFunction("greet")
+		String hello() {
+			return "Hello";
+		}
+
+	}
+
+	static class TwoParameters {
+
+		@DispatchFunction
+		int add(int a, int b) {
+			return a + b;
+		}
+
+	}
+
+	static class DigitName {
+
+		@DispatchFunction("9bad")
+		void run() {
+		}
+
+	}
+
+	static class SpaceName {
+
+		@DispatchFunction("has space")
+		void run() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		static final DispatchClient CLIENT = new DispatchClient() {
+
+			@Override
+			public DispatchId dispatch(String function, @Nullable Object input) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public DispatchBatch batch() {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public <R> List<R> gather(String function, List<?> inputs, Class<R> resultType) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public <R> R await(DispatchId id, Class<R> resultType, Duration timeout) {
+				throw new UnsupportedOperationException();
+			}
+
+		};
+
+		@Bean
+		DispatchClient userDispatchClient() {
+			return CLIENT;
+		}
+
+	}
+
+}

@@ -1,0 +1,314 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.StringValue;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.testsupport.MutableClock;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The behaviour every {@link CallStore} has. A subclass per store supplies the store.
+ */
+public abstract class CallStoreContractTests {
+
+	private static final Duration LEASE = Duration.ofMinutes(1);
+
+	private static final Any STATE = Any.pack(StringValue.of("journal"));
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+
+	private CallStore store;
+
+	/**
+	 * Creates an empty store.
+	 * @param clock the clock the store reads the time from
+	 * @return the store
+	 */
+	protected abstract CallStore createStore(Clock clock);
+
+	@BeforeEach
+	void setUpStore() {
+		this.store = createStore(this.clock);
+	}
+
+	@Test
+	void claimsAnAddedCallWithItsInputForAFirstAttempt() {
+		NewCall call = call("a");
+		this.store.add(List.of(call));
+
+		ClaimedCall claimed = claimOne();
+
+		assertThat(claimed.call()).isEqualTo(call);
+		assertThat(claimed.state()).isNull();
+		assertThat(claimed.results()).isEmpty();
+		assertThat(claimed.attempt()).isZero();
+	}
+
+	@Test
+	void claimsOnlyCallsThatAreDue() {
+		this.store.add(List.of(call("now"), callCreatedAt("later", this.clock.instant().plusSeconds(30))));
+
+		assertThat(ids(claim())).containsExactly("now");
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(ids(claim())).containsExactly("later");
+	}
+
+	@Test
+	void claimsAtMostTheLimit() {
+		this.store.add(List.of(call("a"), call("b"), call("c"), call("d"), call("e")));
+
+		assertThat(this.store.claim(2, LEASE)).hasSize(2);
+		assertThat(this.store.claim(10, LEASE)).hasSize(3);
+	}
+
+	@Test
+	void claimsALeasedCallAgainOnlyOnceItsLeaseExpired() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall first = claimOne();
+
+		assertThat(claim()).isEmpty();
+		this.clock.advance(LEASE.plusSeconds(1));
+		ClaimedCall second = claimOne();
+
+		assertThat(second.id()).isEqualTo("a");
+		assertThat(second.leaseToken()).isNotEqualTo(first.leaseToken());
+	}
+
+	@Test
+	void ignoresACompletionUnderAStaleLease() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall stale = claimOne();
+		this.clock.advance(LEASE.plusSeconds(1));
+		ClaimedCall current = claimOne();
+
+		assertThat(this.store.complete(stale, result(stale, "stale"))).isFalse();
+		assertThat(this.store.results(Set.of("a"))).isEmpty();
+		assertThat(this.store.complete(current, result(current, "current"))).isTrue();
+	}
+
+	@Test
+	void ignoresEveryTransitionUnderAStaleLease() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall stale = claimOne();
+		this.clock.advance(LEASE.plusSeconds(1));
+		claimOne();
+
+		assertThat(this.store.retry(stale, this.clock.instant(), false)).isFalse();
+		assertThat(this.store.suspend(stale, STATE, 1, 1, null, List.of())).isFalse();
+		assertThat(this.store.tailCall(stale, "other", input("x"))).isFalse();
+		assertThat(this.store.complete(stale, result(stale, "x"))).isFalse();
+	}
+
+	@Test
+	void recordsTheResultOfACompletedCallAndNeverClaimsItAgain() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall claimed = claimOne();
+		CallResult result = result(claimed, "done");
+
+		assertThat(this.store.complete(claimed, result)).isTrue();
+		this.clock.advance(LEASE.plusSeconds(1));
+
+		assertThat(this.store.results(Set.of("a"))).containsExactlyEntriesOf(Map.of("a", result));
+		assertThat(claim()).isEmpty();
+	}
+
+	@Test
+	void answersResultsOfEndedCallsOnly() {
+		this.store.add(List.of(call("ended"), call("running"),
+				callCreatedAt("pending", this.clock.instant().plusSeconds(30))));
+		List<ClaimedCall> claimed = claim();
+		complete(claimed, "ended");
+
+		assertThat(this.store.results(Set.of("ended", "running", "pending", "unknown"))).containsOnlyKeys("ended");
+	}
+
+	@Test
+	void makesASuspendedParentDueWhenItsMinimumOfResultsArrived() {
+		ClaimedCall parent = suspendedParent(2, 10, null, "c1", "c2", "c3");
+		List<ClaimedCall> children = claim();
+		assertThat(ids(children)).containsExactlyInAnyOrder("c1", "c2", "c3");
+
+		complete(children, "c1");
+		assertThat(claim()).isEmpty();
+		complete(children, "c2");
+		ClaimedCall resumed = claimOne();
+
+		assertThat(resumed.id()).isEqualTo(parent.id());
+		assertThat(resumed.state()).isEqualTo(STATE);
+		assertThat(resumed.results()).extracting(CallResult::getDispatchId).containsExactlyInAnyOrder("c1", "c2");
+	}
+
+	@Test
+	void resumesASuspendedParentWithAtMostItsMaximumOfResults() {
+		suspendedParent(3, 2, null, "c1", "c2", "c3");
+		List<ClaimedCall> children = claim();
+		children.forEach((child) -> this.store.complete(child, result(child, child.id())));
+
+		assertThat(claimOne().results()).hasSize(2);
+	}
+
+	@Test
+	void keepsResultsOfCallsNotStartedByAPollOutOfTheInbox() {
+		ClaimedCall parent = suspendedParent(1, 10, null);
+		NewCall batched = new NewCall("batched", "child", "http://localhost:8080", input("b"), parent.id(),
+				parent.id(), 0, false, this.clock.instant(), null);
+		this.store.add(List.of(batched));
+		ClaimedCall claimed = claimOne();
+
+		this.store.complete(claimed, result(claimed, "b"));
+
+		assertThat(claim()).isEmpty();
+	}
+
+	@Test
+	void makesASuspendedCallDueAtItsDeadline() {
+		ClaimedCall parent = suspendedParent(1, 10, this.clock.instant().plusSeconds(30));
+
+		assertThat(claim()).isEmpty();
+		this.clock.advance(Duration.ofSeconds(30));
+		ClaimedCall resumed = claimOne();
+
+		assertThat(resumed.id()).isEqualTo(parent.id());
+		assertThat(resumed.state()).isEqualTo(STATE);
+		assertThat(resumed.results()).isEmpty();
+	}
+
+	@Test
+	void retriesACallAtItsDueTimeAsTheNextAttempt() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall claimed = claimOne();
+
+		assertThat(this.store.retry(claimed, this.clock.instant().plusSeconds(10), false)).isTrue();
+		assertThat(claim()).isEmpty();
+		this.clock.advance(Duration.ofSeconds(10));
+
+		assertThat(claimOne().attempt()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsTheStateOfARetriedCall() {
+		ClaimedCall resumed = resumedAtDeadline();
+
+		this.store.retry(resumed, this.clock.instant(), false);
+
+		assertThat(claimOne().state()).isEqualTo(STATE);
+	}
+
+	@Test
+	void dropsTheStateOfARestartedCall() {
+		ClaimedCall resumed = resumedAtDeadline();
+
+		assertThat(this.store.retry(resumed, this.clock.instant(), true)).isTrue();
+		ClaimedCall restarted = claimOne();
+
+		assertThat(restarted.state()).isNull();
+		assertThat(restarted.results()).isEmpty();
+		assertThat(restarted.call().input()).isEqualTo(input("a"));
+	}
+
+	@Test
+	void replacesFunctionAndInputOnATailCallKeepingTheIds() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall claimed = claimOne();
+
+		assertThat(this.store.tailCall(claimed, "next", input("tail"))).isTrue();
+		ClaimedCall tail = claimOne();
+
+		assertThat(tail.id()).isEqualTo("a");
+		assertThat(tail.call().function()).isEqualTo("next");
+		assertThat(tail.call().input()).isEqualTo(input("tail"));
+		assertThat(tail.call().rootId()).isEqualTo(claimed.call().rootId());
+		assertThat(tail.state()).isNull();
+	}
+
+	@Test
+	void knowsWhichCallsWereAccepted() {
+		this.store.add(List.of(call("a")));
+
+		assertThat(this.store.exists("a")).isTrue();
+		assertThat(this.store.exists("b")).isFalse();
+	}
+
+	@Test
+	void addsNoneOfABatchWhenOneCallCannotBeAdded() {
+		this.store.add(List.of(call("a")));
+
+		assertThatException().isThrownBy(() -> this.store.add(List.of(call("b"), call("a"))));
+		assertThat(this.store.exists("b")).isFalse();
+	}
+
+	private ClaimedCall suspendedParent(int minResults, int maxResults, @Nullable Instant deadline,
+			String... childIds) {
+		this.store.add(List.of(call("parent")));
+		ClaimedCall parent = claimOne();
+		List<NewCall> children = new ArrayList<>();
+		for (int i = 0; i < childIds.length; i++) {
+			children.add(new NewCall(childIds[i], "child", "http://localhost:8080", input(childIds[i]), parent.id(),
+					parent.id(), i, true, this.clock.instant(), null));
+		}
+		assertThat(this.store.suspend(parent, STATE, minResults, maxResults, deadline, children)).isTrue();
+		return parent;
+	}
+
+	private ClaimedCall resumedAtDeadline() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall claimed = claimOne();
+		this.store.suspend(claimed, STATE, 1, 10, this.clock.instant(), List.of());
+		ClaimedCall resumed = claimOne();
+		assertThat(resumed.state()).isEqualTo(STATE);
+		return resumed;
+	}
+
+	private void complete(List<ClaimedCall> claimed, String id) {
+		ClaimedCall call = claimed.stream().filter((candidate) -> candidate.id().equals(id)).findFirst().orElseThrow();
+		assertThat(this.store.complete(call, result(call, id))).isTrue();
+	}
+
+	private List<ClaimedCall> claim() {
+		return this.store.claim(100, LEASE);
+	}
+
+	private ClaimedCall claimOne() {
+		List<ClaimedCall> claimed = claim();
+		assertThat(claimed).hasSize(1);
+		return claimed.get(0);
+	}
+
+	private NewCall call(String id) {
+		return callCreatedAt(id, this.clock.instant());
+	}
+
+	private static NewCall callCreatedAt(String id, Instant createdAt) {
+		return new NewCall(id, "fn", "http://localhost:8080", input(id), null, id, 0, false, createdAt, null);
+	}
+
+	private static List<String> ids(List<ClaimedCall> claimed) {
+		return claimed.stream().map(ClaimedCall::id).toList();
+	}
+
+	private static CallResult result(ClaimedCall call, String output) {
+		return CallResult.newBuilder()
+			.setDispatchId(call.id())
+			.setCorrelationId(call.call().correlationId())
+			.setOutput(input(output))
+			.build();
+	}
+
+	private static Any input(String value) {
+		return Any.pack(StringValue.of(value));
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.github.dispatchspring.scheduler;
+
+import java.time.Clock;
+
+/**
+ * Tests for {@link InMemoryCallStore}.
+ */
+class InMemoryCallStoreTests extends CallStoreContractTests {
+
+	@Override
+	protected CallStore createStore(Clock clock) {
+		return new InMemoryCallStore(clock);
+	}
+
+}
