@@ -121,7 +121,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private List<CallRows.Claimed> claimSkippingLocked(Instant now, int limit, String token, long leaseExpiry) {
 		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, due_at = ? FROM (SELECT id FROM "
-				+ this.calls + " WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
+				+ this.calls + " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
 				+ "WHERE c.id = due.id RETURNING " + qualified("c.");
 		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row), token, leaseExpiry, now.toEpochMilli(), limit);
 	}
@@ -131,7 +131,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		try {
 			return this.transactions.execute((status) -> {
 				List<CallRows.Claimed> due = this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls
-						+ " WHERE due_at <= ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
+						+ " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
 						now.toEpochMilli(), limit);
 				this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, due_at = ? WHERE id = ?",
 						due.stream().map((call) -> new Object[] { token, leaseExpiry, call.call().id() }).toList());
