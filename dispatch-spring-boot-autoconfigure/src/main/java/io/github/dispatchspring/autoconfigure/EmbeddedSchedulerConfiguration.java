@@ -19,9 +19,11 @@ import io.github.dispatchspring.scheduler.InMemoryCallStore;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
+import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
 import io.github.dispatchspring.webhook.BearerAuthentication;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireExchange;
+import io.github.dispatchspring.webhook.signature.RequestSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The scheduler embedded in the application, used when no remote Dispatch API is configured.
+ * The scheduler embedded in the application, used when no remote Dispatch API is configured. Its
+ * requests to endpoints are signed when {@code dispatch.signing-key} is set.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnEmbeddedSchedulerCondition.class)
@@ -41,6 +44,14 @@ final class EmbeddedSchedulerConfiguration {
 	@ConditionalOnMissingBean
 	CallStore dispatchCallStore() {
 		return new InMemoryCallStore(Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnKeyPropertyCondition.SigningKey.class)
+	EndpointRequestSigner dispatchEndpointRequestSigner(DispatchProperties properties) {
+		return new SignatureEndpointRequestSigner(
+				new RequestSigner(SignatureKey.SIGNING_KEY.parse(properties.getSigningKey()), Clock.systemUTC()));
 	}
 
 	@Bean
