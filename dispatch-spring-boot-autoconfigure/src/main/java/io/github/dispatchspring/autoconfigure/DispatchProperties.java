@@ -333,6 +333,11 @@ public class DispatchProperties {
 		private int maxCallsPerRequest = 10_000;
 
 		/**
+		 * Maximum serialized size of the input of one call in a DispatchRequest.
+		 */
+		private DataSize maxInputSize = DataSize.ofMegabytes(1);
+
+		/**
 		 * How long one Wait request waits for a result before answering 408.
 		 */
 		private Duration waitTimeout = Duration.ofSeconds(30);
@@ -343,6 +348,14 @@ public class DispatchProperties {
 
 		public void setMaxCallsPerRequest(int maxCallsPerRequest) {
 			this.maxCallsPerRequest = maxCallsPerRequest;
+		}
+
+		public DataSize getMaxInputSize() {
+			return this.maxInputSize;
+		}
+
+		public void setMaxInputSize(DataSize maxInputSize) {
+			this.maxInputSize = maxInputSize;
 		}
 
 		public Duration getWaitTimeout() {

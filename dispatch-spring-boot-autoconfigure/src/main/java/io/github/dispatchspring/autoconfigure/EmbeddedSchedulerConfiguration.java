@@ -11,6 +11,7 @@ import io.github.dispatchspring.scheduler.CallExecution;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.DispatchApi;
 import io.github.dispatchspring.scheduler.DispatchApiController;
+import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
@@ -93,8 +94,10 @@ final class EmbeddedSchedulerConfiguration {
 			String apiKey = properties.getApiKey();
 			RequestAuthentication authentication = (apiKey != null && !apiKey.isEmpty())
 					? new BearerAuthentication(apiKey) : RequestAuthentication.NONE;
-			return new DispatchApi(submitter, store, authentication, properties.getApi().getMaxCallsPerRequest(),
-					properties.getApi().getWaitTimeout());
+			DispatchProperties.Api api = properties.getApi();
+			return new DispatchApi(submitter, store, authentication,
+					new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes()),
+					api.getWaitTimeout());
 		}
 
 		@Bean
