@@ -2,6 +2,7 @@ package io.github.dispatchspring.scheduler;
 
 import java.util.List;
 
+import com.google.protobuf.util.Durations;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.ConnectError;
@@ -9,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the Dispatch API accepts in one {@code DispatchRequest}: a bounded number of calls, each with a
- * valid function name and endpoint URL, an expiration that is not negative and an input of bounded
- * size.
+ * valid function name and endpoint URL, a valid expiration that is not negative and an input of
+ * bounded size.
  *
  * @param maxCalls the most calls in one request
  * @param maxInputSize the most bytes of one call's serialized input
@@ -44,7 +45,10 @@ public record DispatchRequestLimits(int maxCalls, long maxInputSize) {
 		if (endpointProblem != null) {
 			return "endpoint " + endpointProblem;
 		}
-		if (call.hasExpiration() && (call.getExpiration().getSeconds() < 0 || call.getExpiration().getNanos() < 0)) {
+		if (call.hasExpiration() && !Durations.isValid(call.getExpiration())) {
+			return "expiration is not a valid duration: at most 315576000000 seconds and 0 to 999999999 nanos";
+		}
+		if (call.hasExpiration() && Durations.isNegative(call.getExpiration())) {
 			return "expiration must not be negative";
 		}
 		int inputSize = call.getInput().getSerializedSize();

@@ -148,6 +148,20 @@ class DispatchApiRequestChecksTests {
 	}
 
 	@Test
+	void answers400ForAnExpirationBeyondTheRangeOfDurations() {
+		Call forever = greet("Ada").toBuilder()
+			.setExpiration(com.google.protobuf.Duration.newBuilder().setSeconds(Long.MAX_VALUE))
+			.build();
+		this.contextRunner.run((context) -> assertThat(post(context, "Bearer s3cret", "application/proto",
+				request(forever)))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.message")
+			.asString()
+			.startsWith("calls[0].expiration is not a valid duration"));
+	}
+
+	@Test
 	void answers413ForABodyLargerThanTheRequestSizeLimit() {
 		this.contextRunner.run((context) -> assertThat(post(context, "Bearer s3cret", "application/proto",
 				new byte[16 * 1024 + 1]))
