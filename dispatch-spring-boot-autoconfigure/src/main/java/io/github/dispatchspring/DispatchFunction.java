@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 public @interface DispatchFunction {
 
 	/**
-	 * The function's name; the method name when empty. Must match {@code [a-zA-Z_][a-zA-Z0-9_<>.]*}.
+	 * The function's name; the method name when empty. Must match {@code [a-zA-Z_][a-zA-Z0-9_<>.]*}
+	 * and be at most 512 characters long.
 	 * @return the function name
 	 */
 	String value() default "";

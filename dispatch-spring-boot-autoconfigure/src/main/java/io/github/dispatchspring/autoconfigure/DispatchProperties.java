@@ -31,6 +31,18 @@ public class DispatchProperties {
 	private @Nullable String endpointUrl;
 
 	/**
+	 * Ed25519 public key that requests to the webhook must be signed with, as PEM or base64 of the raw
+	 * 32 bytes; requests are not verified when not set.
+	 */
+	private @Nullable String verificationKey;
+
+	/**
+	 * Ed25519 private key the embedded scheduler signs its requests to endpoints with, as PEM or base64
+	 * of the raw 32 bytes; requests are sent unsigned when not set.
+	 */
+	private @Nullable String signingKey;
+
+	/**
 	 * Maximum size of a request body accepted by the webhook and the Dispatch API.
 	 */
 	private DataSize maxRequestSize = DataSize.ofMegabytes(16);
@@ -63,6 +75,22 @@ public class DispatchProperties {
 
 	public void setEndpointUrl(@Nullable String endpointUrl) {
 		this.endpointUrl = endpointUrl;
+	}
+
+	public @Nullable String getVerificationKey() {
+		return this.verificationKey;
+	}
+
+	public void setVerificationKey(@Nullable String verificationKey) {
+		this.verificationKey = verificationKey;
+	}
+
+	public @Nullable String getSigningKey() {
+		return this.signingKey;
+	}
+
+	public void setSigningKey(@Nullable String signingKey) {
+		this.signingKey = signingKey;
 	}
 
 	public DataSize getMaxRequestSize() {
@@ -331,6 +359,11 @@ public class DispatchProperties {
 		private int maxCallsPerRequest = 10_000;
 
 		/**
+		 * Maximum serialized size of the input of one call in a DispatchRequest.
+		 */
+		private DataSize maxInputSize = DataSize.ofMegabytes(1);
+
+		/**
 		 * How long one Wait request waits for a result before answering 408.
 		 */
 		private Duration waitTimeout = Duration.ofSeconds(30);
@@ -341,6 +374,14 @@ public class DispatchProperties {
 
 		public void setMaxCallsPerRequest(int maxCallsPerRequest) {
 			this.maxCallsPerRequest = maxCallsPerRequest;
+		}
+
+		public DataSize getMaxInputSize() {
+			return this.maxInputSize;
+		}
+
+		public void setMaxInputSize(DataSize maxInputSize) {
+			this.maxInputSize = maxInputSize;
 		}
 
 		public Duration getWaitTimeout() {

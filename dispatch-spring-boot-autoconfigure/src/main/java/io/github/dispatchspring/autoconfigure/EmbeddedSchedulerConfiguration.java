@@ -12,6 +12,7 @@ import io.github.dispatchspring.scheduler.CallInvoker;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.DispatchApi;
 import io.github.dispatchspring.scheduler.DispatchApiController;
+import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
@@ -19,9 +20,11 @@ import io.github.dispatchspring.scheduler.HttpCallInvoker;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
+import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
 import io.github.dispatchspring.webhook.BearerAuthentication;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireExchange;
+import io.github.dispatchspring.webhook.signature.RequestSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,12 +35,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The scheduler embedded in the application, used when no remote Dispatch API is configured.
+ * The scheduler embedded in the application, used when no remote Dispatch API is configured. Its
+ * requests to endpoints are signed when {@code dispatch.signing-key} is set.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnEmbeddedSchedulerCondition.class)
 @Import(CallStoreConfiguration.class)
 final class EmbeddedSchedulerConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnKeyPropertyCondition.SigningKey.class)
+	EndpointRequestSigner dispatchEndpointRequestSigner(DispatchProperties properties) {
+		return new SignatureEndpointRequestSigner(
+				new RequestSigner(SignatureKey.SIGNING_KEY.parse(properties.getSigningKey()), Clock.systemUTC()));
+	}
 
 	@Bean
 	ResultWaiter dispatchResultWaiter(CallStore store) {
@@ -78,8 +90,10 @@ final class EmbeddedSchedulerConfiguration {
 			String apiKey = properties.getApiKey();
 			RequestAuthentication authentication = (apiKey != null && !apiKey.isEmpty())
 					? new BearerAuthentication(apiKey) : RequestAuthentication.NONE;
-			return new DispatchApi(submitter, store, authentication, properties.getApi().getMaxCallsPerRequest(),
-					properties.getApi().getWaitTimeout());
+			DispatchProperties.Api api = properties.getApi();
+			return new DispatchApi(submitter, store, authentication,
+					new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes()),
+					api.getWaitTimeout());
 		}
 
 		@Bean

@@ -45,7 +45,8 @@ public final class ReplayJournal {
 	 * correlation id. Results that match no pending slot are ignored, so redelivery is harmless.
 	 * @param pollResult what the scheduler resumed the call with
 	 * @return the journal
-	 * @throws DispatchException with status {@code INCOMPATIBLE_STATE} if the state is not a journal
+	 * @throws DispatchException with status {@code INCOMPATIBLE_STATE} if the state is not a journal, or
+	 * a journal suspended at a step it does not hold
 	 */
 	public static ReplayJournal resume(PollResult pollResult) {
 		Any state = pollResult.getTypedCoroutineState();
@@ -57,8 +58,8 @@ public final class ReplayJournal {
 			ReplayJournal journal = new ReplayJournal(state.unpack(Journal.class).toBuilder());
 			int suspendedAt = journal.journal.getSuspendedAt();
 			if (suspendedAt != 0 && journal.find(suspendedAt) == null) {
-				throw new DispatchException(DispatchStatus.INCOMPATIBLE_STATE,
-						"The journal is suspended on step " + suspendedAt + ", which it does not hold");
+				throw new DispatchException(DispatchStatus.INCOMPATIBLE_STATE, "The journal is suspended at step "
+						+ Integer.toUnsignedString(suspendedAt) + ", which it does not hold");
 			}
 			journal.merge(pollResult.getResultsList());
 			if (pollResult.hasError() && suspendedAt != 0) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FunctionRegistry {
 
-	private static final Pattern NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_<>.]*$");
+	private static final Pattern NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_<>.]{0,511}$");
 
 	private final Map<String, RegisteredFunction> functions = new TreeMap<>();
 

@@ -36,6 +36,10 @@ public record ConnectError(int httpStatus, String code, String message) {
 		return new ConnectError(413, "resource_exhausted", message);
 	}
 
+	public static ConnectError unavailable(String message) {
+		return new ConnectError(503, "unavailable", message);
+	}
+
 	public static ConnectError unsupportedMediaType(String message) {
 		return new ConnectError(415, "invalid_argument", message);
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Durations;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
@@ -71,6 +72,14 @@ public final class CallExecution implements AutoCloseable {
 		}
 		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
 		if (response.hasPoll()) {
+			String invalid = invalidDuration(response.getPoll());
+			if (invalid != null) {
+				return complete(claimed, CallResult.newBuilder()
+					.setError(Error.newBuilder()
+						.setType("InvalidResponse")
+						.setMessage("the endpoint answered a poll with " + invalid))
+					.build());
+			}
 			suspend(claimed, response.getPoll());
 			return null;
 		}
@@ -109,6 +118,18 @@ public final class CallExecution implements AutoCloseable {
 			return response.getExit().getResult().hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK;
 		}
 		return status;
+	}
+
+	private static @Nullable String invalidDuration(Poll poll) {
+		if (poll.hasMaxWait() && !Durations.isValid(poll.getMaxWait())) {
+			return "an invalid max_wait";
+		}
+		for (int i = 0; i < poll.getCallsCount(); i++) {
+			if (poll.getCalls(i).hasExpiration() && !Durations.isValid(poll.getCalls(i).getExpiration())) {
+				return "an invalid expiration in calls[" + i + "]";
+			}
+		}
+		return null;
 	}
 
 	private void suspend(ClaimedCall claimed, Poll poll) {

@@ -9,19 +9,18 @@ import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.client.CallSubmitter;
-import io.github.dispatchspring.function.FunctionRegistry;
-import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.ConnectError;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
+import io.github.dispatchspring.webhook.ProtoContent;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireRequest;
 import io.github.dispatchspring.webhook.WireResponse;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Dispatch API of the embedded scheduler, on raw bytes: {@code Dispatch} accepts calls from any
- * Dispatch-protocol client, all or none, and the experimental {@code Wait} answers a call's result.
+ * Dispatch-protocol client, all or none, within its {@link DispatchRequestLimits}, and the
+ * experimental {@code Wait} answers a call's result.
  */
 public final class DispatchApi {
 
@@ -31,16 +30,16 @@ public final class DispatchApi {
 
 	private final RequestAuthentication authentication;
 
-	private final int maxCallsPerRequest;
+	private final DispatchRequestLimits limits;
 
 	private final Duration waitTimeout;
 
 	public DispatchApi(CallSubmitter submitter, CallStore store, RequestAuthentication authentication,
-			int maxCallsPerRequest, Duration waitTimeout) {
+			DispatchRequestLimits limits, Duration waitTimeout) {
 		this.submitter = submitter;
 		this.store = store;
 		this.authentication = authentication;
-		this.maxCallsPerRequest = maxCallsPerRequest;
+		this.limits = limits;
 		this.waitTimeout = waitTimeout;
 	}
 
@@ -54,6 +53,10 @@ public final class DispatchApi {
 		if (refused != null) {
 			return WireResponse.error(refused);
 		}
+		ConnectError unsupported = ProtoContent.check(request.header("Content-Type"));
+		if (unsupported != null) {
+			return WireResponse.error(unsupported);
+		}
 		DispatchRequest dispatchRequest;
 		try {
 			dispatchRequest = DispatchRequest.parseFrom(request.body());
@@ -61,35 +64,19 @@ public final class DispatchApi {
 		catch (InvalidProtocolBufferException ex) {
 			return WireResponse.error(ConnectError.invalidArgument("the body is not a DispatchRequest: " + ex.getMessage()));
 		}
-		ConnectError invalid = validate(dispatchRequest.getCallsList());
+		ConnectError invalid = this.limits.check(dispatchRequest.getCallsList());
 		if (invalid != null) {
 			return WireResponse.error(invalid);
 		}
-		List<DispatchId> ids = this.submitter.submit(dispatchRequest.getCallsList(), null);
+		List<DispatchId> ids;
+		try {
+			ids = this.submitter.submit(dispatchRequest.getCallsList(), null);
+		}
+		catch (DispatchException ex) {
+			return WireResponse.error(ConnectError.unavailable(ex.getMessage()));
+		}
 		return WireResponse
 			.proto(DispatchResponse.newBuilder().addAllDispatchIds(ids.stream().map(DispatchId::value).toList()).build());
-	}
-
-	private @Nullable ConnectError validate(List<Call> calls) {
-		if (calls.size() > this.maxCallsPerRequest) {
-			return ConnectError.invalidArgument("a request carries at most " + this.maxCallsPerRequest
-					+ " calls, this one has " + calls.size() + " (dispatch.api.max-calls-per-request)");
-		}
-		for (int i = 0; i < calls.size(); i++) {
-			Call call = calls.get(i);
-			if (!FunctionRegistry.isValidName(call.getFunction())) {
-				return ConnectError.invalidArgument("calls[" + i + "].function '" + call.getFunction()
-						+ "' is not a valid function name");
-			}
-			String problem = EndpointUrls.problem(call.getEndpoint());
-			if (problem != null) {
-				return ConnectError.invalidArgument("calls[" + i + "].endpoint " + problem);
-			}
-			if (call.hasExpiration() && (call.getExpiration().getSeconds() < 0 || call.getExpiration().getNanos() < 0)) {
-				return ConnectError.invalidArgument("calls[" + i + "].expiration must not be negative");
-			}
-		}
-		return null;
 	}
 
 	/**

@@ -40,21 +40,17 @@ public final class HttpCallInvoker implements CallInvoker {
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request) {
 		URI uri;
+		HttpRequest http;
 		try {
 			uri = URI.create(stripTrailingSlash(endpoint) + PATH);
+			http = httpRequest(uri, request.toByteArray());
 		}
 		catch (IllegalArgumentException ex) {
 			return RunResponses.failed(DispatchStatus.INVALID_ARGUMENT, "InvalidEndpoint",
-					"endpoint '" + endpoint + "' is not a valid URL");
+					"endpoint '" + endpoint + "' cannot be called over HTTP: " + ex.getMessage());
 		}
-		byte[] body = request.toByteArray();
-		HttpRequest.Builder http = HttpRequest.newBuilder(uri)
-			.timeout(this.timeout)
-			.header("Content-Type", CONTENT_TYPE)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		this.signer.sign("POST", uri, CONTENT_TYPE, body).forEach(http::header);
 		try {
-			return read(this.client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray()));
+			return read(this.client.send(http, HttpResponse.BodyHandlers.ofByteArray()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -64,6 +60,15 @@ public final class HttpCallInvoker implements CallInvoker {
 			return RunResponses.failed(ErrorStatus.of(ex), ex.getClass().getName(),
 					"calling " + uri + " failed: " + ex.getMessage());
 		}
+	}
+
+	private HttpRequest httpRequest(URI uri, byte[] body) {
+		HttpRequest.Builder http = HttpRequest.newBuilder(uri)
+			.timeout(this.timeout)
+			.header("Content-Type", CONTENT_TYPE)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		this.signer.sign("POST", uri, CONTENT_TYPE, body).forEach(http::header);
+		return http.build();
 	}
 
 	private static RunResponse read(HttpResponse<byte[]> response) {

@@ -7,9 +7,10 @@ import io.github.dispatchspring.proto.ConnectError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content types under which binary protocol messages are accepted.
+ * The content types under which the webhook and the Dispatch API accept binary protocol messages:
+ * {@code application/proto} and its aliases, or none at all, as Dispatch SDKs send them.
  */
-final class ProtoContent {
+public final class ProtoContent {
 
 	private static final Set<String> ACCEPTED = Set.of("application/proto", "application/x-protobuf",
 			"application/protobuf", "application/octet-stream");
@@ -17,7 +18,12 @@ final class ProtoContent {
 	private ProtoContent() {
 	}
 
-	static @Nullable ConnectError check(@Nullable String contentType) {
+	/**
+	 * Checks the content type of a request.
+	 * @param contentType the {@code Content-Type} header, or {@code null}
+	 * @return a 415 error for any other content type, or {@code null} to read the body
+	 */
+	public static @Nullable ConnectError check(@Nullable String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			return null;
 		}

@@ -44,10 +44,19 @@ public final class WireExchange {
 		if (body.length > this.maxBodySize) {
 			return write(tooLarge());
 		}
-		String host = request.getHeader(HttpHeaders.HOST);
-		String authority = (host != null) ? host : request.getServerName() + ":" + request.getServerPort();
 		return write(handler.apply(
-				new WireRequest(request.getMethod(), request.getRequestURI(), authority, request::getHeader, body)));
+				new WireRequest(request.getMethod(), request.getRequestURI(), authority(request), request::getHeader, body)));
+	}
+
+	private static String authority(HttpServletRequest request) {
+		String host = request.getHeader(HttpHeaders.HOST);
+		if (host != null) {
+			return host;
+		}
+		int port = request.getServerPort();
+		boolean defaultPort = (port == 80 && "http".equals(request.getScheme()))
+				|| (port == 443 && "https".equals(request.getScheme()));
+		return defaultPort ? request.getServerName() : request.getServerName() + ":" + port;
 	}
 
 	private WireResponse tooLarge() {

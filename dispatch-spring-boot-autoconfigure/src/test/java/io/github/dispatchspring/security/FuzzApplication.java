@@ -1,0 +1,49 @@
+package io.github.dispatchspring.security;
+
+import java.util.List;
+
+import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.DispatchFunction;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application the fuzz test runs: three functions, one of which gathers the others.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+class FuzzApplication {
+
+	@Bean
+	Functions functions(DispatchClient client) {
+		return new Functions(client);
+	}
+
+	static class Functions {
+
+		private final DispatchClient client;
+
+		Functions(DispatchClient client) {
+			this.client = client;
+		}
+
+		@DispatchFunction
+		String echo(String text) {
+			return text;
+		}
+
+		@DispatchFunction
+		long square(long number) {
+			return number * number;
+		}
+
+		@DispatchFunction
+		long sumOfSquares(List<Long> numbers) {
+			return this.client.gather("square", numbers, Long.class).stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.github.dispatchspring.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import io.github.dispatchspring.CallFailedException;
+import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Two applications calling each other over HTTP: the function application verifies with
+ * {@code dispatch.verification-key}, and the caller's embedded scheduler, which has no such function,
+ * signs its requests with {@code dispatch.signing-key}.
+ */
+class SignedCallRoundTripTests {
+
+	private static final SigningKeyPair keys = SigningKeyPair.generate();
+
+	private static final Duration AWAIT = Duration.ofSeconds(60);
+
+	private static ConfigurableApplicationContext functionApplication;
+
+	private static String functionEndpoint;
+
+	@BeforeAll
+	static void startFunctionApplication() {
+		functionApplication = start(FunctionApplication.class,
+				"dispatch.verification-key=" + keys.verificationKeyBase64());
+		int port = ((WebServerApplicationContext) functionApplication).getWebServer().getPort();
+		functionEndpoint = "http://localhost:" + port;
+	}
+
+	@AfterAll
+	static void stopFunctionApplication() {
+		functionApplication.close();
+	}
+
+	@BeforeEach
+	void forgetEarlierRuns() {
+		runRequests().set(0);
+	}
+
+	@Test
+	void callSignedByTheSchedulerRunsAtTheVerifyingEndpoint() {
+		try (ConfigurableApplicationContext caller = startCaller("dispatch.signing-key=" + keys.signingKeyPem())) {
+			List<String> greetings = caller.getBean(DispatchClient.class)
+				.gather("greet", List.of("Ada", "Grace"), String.class);
+			assertThat(greetings).containsExactly("Hello, Ada", "Hello, Grace");
+			assertThat(runRequests()).hasValue(2);
+		}
+	}
+
+	@Test
+	void callSignedWithAnotherKeyFailsWithPermissionDeniedWithoutRetry() {
+		String otherKey = SigningKeyPair.generate().signingKeyBase64();
+		try (ConfigurableApplicationContext caller = startCaller("dispatch.signing-key=" + otherKey)) {
+			DispatchClient client = caller.getBean(DispatchClient.class);
+			DispatchId id = client.dispatch("greet", "Eve");
+			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
+				.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo("HttpStatus403"))
+				.withMessageContaining("permission_denied");
+			assertThat(runRequests()).hasValue(1);
+		}
+	}
+
+	@Test
+	void unsignedCallFailsAsUnauthenticatedWithoutRetry() {
+		try (ConfigurableApplicationContext caller = startCaller()) {
+			DispatchClient client = caller.getBean(DispatchClient.class);
+			DispatchId id = client.dispatch("greet", "Mallory");
+			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
+				.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo("HttpStatus401"))
+				.withMessageContaining("unauthenticated");
+			assertThat(runRequests()).hasValue(1);
+		}
+	}
+
+	private static ConfigurableApplicationContext startCaller(String... properties) {
+		return start(CallerApplication.class, Stream
+			.concat(Stream.of("dispatch.endpoint-url=" + functionEndpoint), Arrays.stream(properties))
+			.toArray(String[]::new));
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> application, String... properties) {
+		return new SpringApplicationBuilder(application).properties("server.port=0", "spring.main.banner-mode=off")
+			.properties(properties)
+			.run();
+	}
+
+	private static AtomicInteger runRequests() {
+		return functionApplication.getBean(RunRequests.class).count;
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class FunctionApplication {
+
+		@Bean
+		Greetings greetings() {
+			return new Greetings();
+		}
+
+		@Bean
+		RunRequests runRequests() {
+			return new RunRequests();
+		}
+
+		@Bean
+		OncePerRequestFilter runRequestCounter(RunRequests runRequests) {
+			return new OncePerRequestFilter() {
+
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getRequestURI().equals("/dispatch.sdk.v1.FunctionService/Run")) {
+						runRequests.count.incrementAndGet();
+					}
+					chain.doFilter(request, response);
+				}
+
+			};
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class CallerApplication {
+
+	}
+
+	/** How many run requests reached the function application. */
+	static class RunRequests {
+
+		final AtomicInteger count = new AtomicInteger();
+
+	}
+
+	static class Greetings {
+
+		@DispatchFunction
+		String greet(String name) {
+			return "Hello, " + name;
+		}
+
+	}
+
+}
