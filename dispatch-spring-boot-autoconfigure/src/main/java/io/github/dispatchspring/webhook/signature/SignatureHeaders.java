@@ -12,15 +12,15 @@ import java.util.Map;
  */
 public record SignatureHeaders(String contentDigest, String signatureInput, String signature) {
 
-    public static final String SIGNATURE_INPUT = "Signature-Input";
-    public static final String SIGNATURE = "Signature";
+	public static final String SIGNATURE_INPUT = "Signature-Input";
+	public static final String SIGNATURE = "Signature";
 
-    /** The three headers by name, in the order {@code Content-Digest}, {@code Signature-Input}, {@code Signature}. */
-    public Map<String, String> asMap() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(ContentDigest.HEADER, contentDigest);
-        headers.put(SIGNATURE_INPUT, signatureInput);
-        headers.put(SIGNATURE, signature);
-        return headers;
-    }
+	/** The three headers by name, in the order {@code Content-Digest}, {@code Signature-Input}, {@code Signature}. */
+	public Map<String, String> asMap() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(ContentDigest.HEADER, contentDigest);
+		headers.put(SIGNATURE_INPUT, signatureInput);
+		headers.put(SIGNATURE, signature);
+		return headers;
+	}
 }

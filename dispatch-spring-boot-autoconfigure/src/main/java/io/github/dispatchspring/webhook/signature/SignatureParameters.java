@@ -17,33 +17,33 @@ import java.util.Optional;
  */
 record SignatureParameters(List<String> components, Map<String, Object> parameters) {
 
-    static final String LABEL = "dispatch";
-    static final String KEY_ID = "default";
-    static final String ALGORITHM = "ed25519";
-    static final List<String> DISPATCH_COMPONENTS =
-            List.of("@method", "@path", "@authority", "content-type", "content-digest");
+	static final String LABEL = "dispatch";
+	static final String KEY_ID = "default";
+	static final String ALGORITHM = "ed25519";
+	static final List<String> DISPATCH_COMPONENTS =
+			List.of("@method", "@path", "@authority", "content-type", "content-digest");
 
-    SignatureParameters {
-        components = List.copyOf(components);
-        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    }
+	SignatureParameters {
+		components = List.copyOf(components);
+		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+	}
 
-    /** The parameters the Dispatch signer uses for a signature created at {@code createdEpochSeconds}. */
-    static SignatureParameters dispatch(long createdEpochSeconds) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("created", createdEpochSeconds);
-        parameters.put("keyid", KEY_ID);
-        parameters.put("alg", ALGORITHM);
-        return new SignatureParameters(DISPATCH_COMPONENTS, parameters);
-    }
+	/** The parameters the Dispatch signer uses for a signature created at {@code createdEpochSeconds}. */
+	static SignatureParameters dispatch(long createdEpochSeconds) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("created", createdEpochSeconds);
+		parameters.put("keyid", KEY_ID);
+		parameters.put("alg", ALGORITHM);
+		return new SignatureParameters(DISPATCH_COMPONENTS, parameters);
+	}
 
-    Optional<Object> parameter(String name) {
-        return Optional.ofNullable(parameters.get(name));
-    }
+	Optional<Object> parameter(String name) {
+		return Optional.ofNullable(parameters.get(name));
+	}
 
-    /** The canonical RFC 8941 inner-list serialization, e.g. {@code ("@method" ...);created=1;alg="ed25519"}. */
-    String serialize() {
-        List<Item> items = components.stream().map(name -> new Item(name, Map.of())).toList();
-        return StructuredFields.serializeInnerList(new InnerList(items, parameters));
-    }
+	/** The canonical RFC 8941 inner-list serialization, e.g. {@code ("@method" ...);created=1;alg="ed25519"}. */
+	String serialize() {
+		List<Item> items = components.stream().map(name -> new Item(name, Map.of())).toList();
+		return StructuredFields.serializeInnerList(new InnerList(items, parameters));
+	}
 }

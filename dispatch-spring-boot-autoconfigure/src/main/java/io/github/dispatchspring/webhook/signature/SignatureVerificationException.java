@@ -10,51 +10,51 @@ import java.util.Objects;
  */
 public final class SignatureVerificationException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    /** Why verification failed. */
-    public enum Kind {
-        /**
-         * No signature headers, unparsable headers, missing {@code created}, a required component
-         * not covered, or an unsupported algorithm.
-         */
-        MISSING_OR_MALFORMED(401),
-        /** The signature or digest does not match, or the signature is outside its validity window. */
-        INVALID(403);
+	/** Why verification failed. */
+	public enum Kind {
+		/**
+		 * No signature headers, unparsable headers, missing {@code created}, a required component
+		 * not covered, or an unsupported algorithm.
+		 */
+		MISSING_OR_MALFORMED(401),
+		/** The signature or digest does not match, or the signature is outside its validity window. */
+		INVALID(403);
 
-        private final int httpStatus;
+		private final int httpStatus;
 
-        Kind(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
+		Kind(int httpStatus) {
+			this.httpStatus = httpStatus;
+		}
 
-        /** The HTTP status code a server should answer with. */
-        public int httpStatus() {
-            return httpStatus;
-        }
-    }
+		/** The HTTP status code a server should answer with. */
+		public int httpStatus() {
+			return httpStatus;
+		}
+	}
 
-    private final Kind kind;
+	private final Kind kind;
 
-    public SignatureVerificationException(Kind kind, String message) {
-        super(message);
-        this.kind = Objects.requireNonNull(kind, "kind");
-    }
+	public SignatureVerificationException(Kind kind, String message) {
+		super(message);
+		this.kind = Objects.requireNonNull(kind, "kind");
+	}
 
-    static SignatureVerificationException malformed(String message) {
-        return new SignatureVerificationException(Kind.MISSING_OR_MALFORMED, message);
-    }
+	static SignatureVerificationException malformed(String message) {
+		return new SignatureVerificationException(Kind.MISSING_OR_MALFORMED, message);
+	}
 
-    static SignatureVerificationException invalid(String message) {
-        return new SignatureVerificationException(Kind.INVALID, message);
-    }
+	static SignatureVerificationException invalid(String message) {
+		return new SignatureVerificationException(Kind.INVALID, message);
+	}
 
-    public Kind kind() {
-        return kind;
-    }
+	public Kind kind() {
+		return kind;
+	}
 
-    /** The HTTP status code a server should answer with: 401 or 403. */
-    public int httpStatus() {
-        return kind.httpStatus();
-    }
+	/** The HTTP status code a server should answer with: 401 or 403. */
+	public int httpStatus() {
+		return kind.httpStatus();
+	}
 }

@@ -16,38 +16,38 @@ import java.util.Objects;
  */
 public record SigningKeyPair(PrivateKey signingKey, PublicKey verificationKey) {
 
-    public SigningKeyPair {
-        Objects.requireNonNull(signingKey, "signingKey");
-        Objects.requireNonNull(verificationKey, "verificationKey");
-    }
+	public SigningKeyPair {
+		Objects.requireNonNull(signingKey, "signingKey");
+		Objects.requireNonNull(verificationKey, "verificationKey");
+	}
 
-    /** Generates a new random key pair. */
-    public static SigningKeyPair generate() {
-        try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            return new SigningKeyPair(pair.getPrivate(), pair.getPublic());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK does not support Ed25519", e);
-        }
-    }
+	/** Generates a new random key pair. */
+	public static SigningKeyPair generate() {
+		try {
+			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+			return new SigningKeyPair(pair.getPrivate(), pair.getPublic());
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("this JDK does not support Ed25519", e);
+		}
+	}
 
-    /** Base64 of the raw 32-byte private key seed. */
-    public String signingKeyBase64() {
-        return Ed25519Keys.toBase64(signingKey);
-    }
+	/** Base64 of the raw 32-byte private key seed. */
+	public String signingKeyBase64() {
+		return Ed25519Keys.toBase64(signingKey);
+	}
 
-    /** Base64 of the raw 32-byte public key. */
-    public String verificationKeyBase64() {
-        return Ed25519Keys.toBase64(verificationKey);
-    }
+	/** Base64 of the raw 32-byte public key. */
+	public String verificationKeyBase64() {
+		return Ed25519Keys.toBase64(verificationKey);
+	}
 
-    /** PEM {@code PRIVATE KEY}. */
-    public String signingKeyPem() {
-        return Ed25519Keys.toPem(signingKey);
-    }
+	/** PEM {@code PRIVATE KEY}. */
+	public String signingKeyPem() {
+		return Ed25519Keys.toPem(signingKey);
+	}
 
-    /** PEM {@code PUBLIC KEY}. */
-    public String verificationKeyPem() {
-        return Ed25519Keys.toPem(verificationKey);
-    }
+	/** PEM {@code PUBLIC KEY}. */
+	public String verificationKeyPem() {
+		return Ed25519Keys.toPem(verificationKey);
+	}
 }

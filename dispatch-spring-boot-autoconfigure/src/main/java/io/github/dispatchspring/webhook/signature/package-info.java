@@ -10,4 +10,7 @@
  * with {@link io.github.dispatchspring.webhook.signature.Ed25519Keys} and created with
  * {@link io.github.dispatchspring.webhook.signature.GenerateSigningKeys}.
  */
+@NullMarked
 package io.github.dispatchspring.webhook.signature;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,24 +8,24 @@ import java.security.PublicKey;
 
 final class SigningKeyPairs {
 
-    private SigningKeyPairs() {
-    }
+	private SigningKeyPairs() {
+	}
 
-    static PrivateKey rsaPrivateKey() {
-        return rsa().getPrivate();
-    }
+	static PrivateKey rsaPrivateKey() {
+		return rsa().getPrivate();
+	}
 
-    static PublicKey rsaPublicKey() {
-        return rsa().getPublic();
-    }
+	static PublicKey rsaPublicKey() {
+		return rsa().getPublic();
+	}
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(1024);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private static KeyPair rsa() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(1024);
+			return generator.generateKeyPair();
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 }
