@@ -3,21 +3,21 @@ package io.github.dispatchspring.bench.common;
 /** A durable-execution system wired for the workloads. */
 public interface DurablePeer {
 
-  String system();
+	String system();
 
-  /** Which wiring of the system this is; may be empty. */
-  String variant();
+	/** Which wiring of the system this is; may be empty. */
+	String variant();
 
-  /**
-   * Runs one parent that makes {@code n} child calls with {@link CallInputs#of} inputs, gathers
-   * their results in call order and checks them with {@link CallInputs#requireResultAt}. Returns
-   * the number of results the parent gathered.
-   */
-  int fanOut(int n) throws Exception;
+	/**
+	 * Runs one parent that makes {@code n} child calls with {@link CallInputs#of} inputs, gathers
+	 * their results in call order and checks them with {@link CallInputs#requireResultAt}. Returns
+	 * the number of results the parent gathered.
+	 */
+	int fanOut(int n) throws Exception;
 
-  /**
-   * Runs one parent that makes {@code length} child calls one after another, each with the
-   * previous result as input, and returns the last result.
-   */
-  String chain(String input, int length) throws Exception;
+	/**
+	 * Runs one parent that makes {@code length} child calls one after another, each with the
+	 * previous result as input, and returns the last result.
+	 */
+	String chain(String input, int length) throws Exception;
 }

@@ -11,21 +11,21 @@ import java.time.Duration;
 @FunctionalInterface
 public interface StatisticsFlush {
 
-  Duration IDLE_INTERVAL = Duration.ofSeconds(11);
-  Duration SESSION_EXIT = Duration.ofSeconds(1);
+	Duration IDLE_INTERVAL = Duration.ofSeconds(11);
+	Duration SESSION_EXIT = Duration.ofSeconds(1);
 
-  void flush() throws InterruptedException;
+	void flush() throws InterruptedException;
 
-  /** Waits for idle sessions to publish; works for any system, at 11 s per reading. */
-  static StatisticsFlush idleInterval() {
-    return () -> Thread.sleep(IDLE_INTERVAL.toMillis());
-  }
+	/** Waits for idle sessions to publish; works for any system, at 11 s per reading. */
+	static StatisticsFlush idleInterval() {
+		return () -> Thread.sleep(IDLE_INTERVAL.toMillis());
+	}
 
-  /** Ends the system's idle sessions (for example by evicting its pool) and lets them exit. */
-  static StatisticsFlush endingSessions(Runnable endIdleSessions) {
-    return () -> {
-      endIdleSessions.run();
-      Thread.sleep(SESSION_EXIT.toMillis());
-    };
-  }
+	/** Ends the system's idle sessions (for example by evicting its pool) and lets them exit. */
+	static StatisticsFlush endingSessions(Runnable endIdleSessions) {
+		return () -> {
+			endIdleSessions.run();
+			Thread.sleep(SESSION_EXIT.toMillis());
+		};
+	}
 }

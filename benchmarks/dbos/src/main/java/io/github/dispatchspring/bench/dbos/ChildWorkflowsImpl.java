@@ -11,17 +11,17 @@ import io.github.dispatchspring.bench.common.CallHandler;
  */
 final class ChildWorkflowsImpl implements ChildWorkflows {
 
-  private final DBOS dbos;
-  private final StepOptions handlerStep;
+	private final DBOS dbos;
+	private final StepOptions handlerStep;
 
-  ChildWorkflowsImpl(DBOS dbos, StepOptions handlerStep) {
-    this.dbos = dbos;
-    this.handlerStep = handlerStep;
-  }
+	ChildWorkflowsImpl(DBOS dbos, StepOptions handlerStep) {
+		this.dbos = dbos;
+		this.handlerStep = handlerStep;
+	}
 
-  @Override
-  @Workflow(name = "call")
-  public String call(String input) {
-    return dbos.runStep(() -> CallHandler.handle(input), handlerStep);
-  }
+	@Override
+	@Workflow(name = "call")
+	public String call(String input) {
+		return dbos.runStep(() -> CallHandler.handle(input), handlerStep);
+	}
 }

@@ -16,69 +16,69 @@ import io.github.dispatchspring.bench.common.WorkloadParameters;
  */
 final class DbosPeer implements DurablePeer, AutoCloseable {
 
-  private static final String APP_NAME = "dispatch-bench-dbos";
+	private static final String APP_NAME = "dispatch-bench-dbos";
 
-  private final HikariDataSource pool;
-  private final DBOS dbos;
-  private final ParentWorkflows parents;
+	private final HikariDataSource pool;
+	private final DBOS dbos;
+	private final ParentWorkflows parents;
 
-  DbosPeer(PostgresConnection database, WorkloadParameters parameters) {
-    pool =
-        SystemDatabase.createDataSource(database.jdbcUrl(), database.user(), database.password());
-    var config =
-        DBOSConfig.defaults(APP_NAME)
-            .withDatabaseUrl(database.jdbcUrl())
-            .withDbUser(database.user())
-            .withDbPassword(database.password())
-            .withDataSource(pool)
-            .disableAdminServer();
-    dbos = new DBOS(config);
-    var children =
-        dbos.registerProxy(
-            ChildWorkflows.class, new ChildWorkflowsImpl(dbos, handlerStep(parameters)));
-    parents = dbos.registerProxy(ParentWorkflows.class, new ParentWorkflowsImpl(dbos, children));
-    dbos.launch();
-  }
+	DbosPeer(PostgresConnection database, WorkloadParameters parameters) {
+		pool =
+				SystemDatabase.createDataSource(database.jdbcUrl(), database.user(), database.password());
+		var config =
+				DBOSConfig.defaults(APP_NAME)
+						.withDatabaseUrl(database.jdbcUrl())
+						.withDbUser(database.user())
+						.withDbPassword(database.password())
+						.withDataSource(pool)
+						.disableAdminServer();
+		dbos = new DBOS(config);
+		var children =
+				dbos.registerProxy(
+						ChildWorkflows.class, new ChildWorkflowsImpl(dbos, handlerStep(parameters)));
+		parents = dbos.registerProxy(ParentWorkflows.class, new ParentWorkflowsImpl(dbos, children));
+		dbos.launch();
+	}
 
-  @Override
-  public String system() {
-    return "dbos";
-  }
+	@Override
+	public String system() {
+		return "dbos";
+	}
 
-  @Override
-  public String variant() {
-    return "child-workflow+step";
-  }
+	@Override
+	public String variant() {
+		return "child-workflow+step";
+	}
 
-  @Override
-  public int fanOut(int n) {
-    return parents.fanOut(n);
-  }
+	@Override
+	public int fanOut(int n) {
+		return parents.fanOut(n);
+	}
 
-  @Override
-  public String chain(String input, int length) {
-    return parents.chain(input, length);
-  }
+	@Override
+	public String chain(String input, int length) {
+		return parents.chain(input, length);
+	}
 
-  /** Closes the pool's idle sessions; PostgreSQL publishes a session's statistics as it ends. */
-  void endIdleSessions() {
-    pool.getHikariPoolMXBean().softEvictConnections();
-  }
+	/** Closes the pool's idle sessions; PostgreSQL publishes a session's statistics as it ends. */
+	void endIdleSessions() {
+		pool.getHikariPoolMXBean().softEvictConnections();
+	}
 
-  @Override
-  public void close() {
-    try {
-      dbos.shutdown();
-    } finally {
-      pool.close();
-    }
-  }
+	@Override
+	public void close() {
+		try {
+			dbos.shutdown();
+		} finally {
+			pool.close();
+		}
+	}
 
-  private static StepOptions handlerStep(WorkloadParameters parameters) {
-    return new StepOptions(
-        "handle",
-        parameters.retryMaxAttempts(),
-        parameters.retryInitialInterval(),
-        parameters.retryMultiplier());
-  }
+	private static StepOptions handlerStep(WorkloadParameters parameters) {
+		return new StepOptions(
+				"handle",
+				parameters.retryMaxAttempts(),
+				parameters.retryInitialInterval(),
+				parameters.retryMultiplier());
+	}
 }

@@ -9,8 +9,8 @@ import io.github.dispatchspring.bench.common.CallHandler;
 @Service
 public class Child {
 
-  @Handler
-  public String call(Context ctx, String input) {
-    return CallHandler.handle(input);
-  }
+	@Handler
+	public String call(Context ctx, String input) {
+		return CallHandler.handle(input);
+	}
 }

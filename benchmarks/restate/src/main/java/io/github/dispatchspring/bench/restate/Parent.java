@@ -12,33 +12,33 @@ import java.util.ArrayList;
 @Service
 public class Parent {
 
-  /** The input of {@link #chain}. */
-  public record ChainRequest(String input, int length) {}
+	/** The input of {@link #chain}. */
+	public record ChainRequest(String input, int length) {}
 
-  @Handler
-  public int fanOut(Context ctx, int n) {
-    var child = ChildClient.fromContext(ctx);
-    var results = new ArrayList<DurableFuture<String>>(n);
-    for (int i = 0; i < n; i++) {
-      results.add(child.call(CallInputs.of(i)));
-    }
-    for (int i = 0; i < n; i++) {
-      try {
-        CallInputs.requireResultAt(i, results.get(i).await());
-      } catch (IllegalStateException outOfOrder) {
-        throw new TerminalException(outOfOrder.getMessage());
-      }
-    }
-    return results.size();
-  }
+	@Handler
+	public int fanOut(Context ctx, int n) {
+		var child = ChildClient.fromContext(ctx);
+		var results = new ArrayList<DurableFuture<String>>(n);
+		for (int i = 0; i < n; i++) {
+			results.add(child.call(CallInputs.of(i)));
+		}
+		for (int i = 0; i < n; i++) {
+			try {
+				CallInputs.requireResultAt(i, results.get(i).await());
+			} catch (IllegalStateException outOfOrder) {
+				throw new TerminalException(outOfOrder.getMessage());
+			}
+		}
+		return results.size();
+	}
 
-  @Handler
-  public String chain(Context ctx, ChainRequest request) {
-    var child = ChildClient.fromContext(ctx);
-    String value = request.input();
-    for (int i = 0; i < request.length(); i++) {
-      value = child.call(value).await();
-    }
-    return value;
-  }
+	@Handler
+	public String chain(Context ctx, ChainRequest request) {
+		var child = ChildClient.fromContext(ctx);
+		String value = request.input();
+		for (int i = 0; i < request.length(); i++) {
+			value = child.call(value).await();
+		}
+		return value;
+	}
 }

@@ -11,25 +11,25 @@ import io.github.dispatchspring.bench.common.WorkloadSuite;
  */
 public final class RestateBenchmark {
 
-  private RestateBenchmark() {}
+	private RestateBenchmark() {}
 
-  public static void main(String[] args) {
-    PeerLauncher.runAndExit("restate", RestateBenchmark::run);
-  }
+	public static void main(String[] args) {
+		PeerLauncher.runAndExit("restate", RestateBenchmark::run);
+	}
 
-  private static void run() throws Exception {
-    var parameters = WorkloadParameters.fromSystemProperties();
-    var binary = RestateInstallation.fromSystemProperties().binary();
-    try (var server = RestateServer.start(binary);
-        var endpoint = SdkEndpoint.start(parameters)) {
-      try {
-        new RestateAdmin(server.admin()).registerDeployment(endpoint.uri());
-        new WorkloadSuite(parameters, TransactionMeter.NONE, System.out)
-            .run(new RestatePeer(server.ingress()));
-      } catch (Exception | Error e) {
-        System.err.println("restate-server log (last lines):\n" + server.logTail());
-        throw e;
-      }
-    }
-  }
+	private static void run() throws Exception {
+		var parameters = WorkloadParameters.fromSystemProperties();
+		var binary = RestateInstallation.fromSystemProperties().binary();
+		try (var server = RestateServer.start(binary);
+				var endpoint = SdkEndpoint.start(parameters)) {
+			try {
+				new RestateAdmin(server.admin()).registerDeployment(endpoint.uri());
+				new WorkloadSuite(parameters, TransactionMeter.NONE, System.out)
+						.run(new RestatePeer(server.ingress()));
+			} catch (Exception | Error e) {
+				System.err.println("restate-server log (last lines):\n" + server.logTail());
+				throw e;
+			}
+		}
+	}
 }

@@ -7,29 +7,29 @@ import java.net.URI;
 /** Starts the workload parents through the server's HTTP ingress. */
 final class RestatePeer implements DurablePeer {
 
-  private final ParentClient.IngressClient parents;
+	private final ParentClient.IngressClient parents;
 
-  RestatePeer(URI ingress) {
-    this.parents = ParentClient.fromClient(Client.connect(ingress.toString()));
-  }
+	RestatePeer(URI ingress) {
+		this.parents = ParentClient.fromClient(Client.connect(ingress.toString()));
+	}
 
-  @Override
-  public String system() {
-    return "restate";
-  }
+	@Override
+	public String system() {
+		return "restate";
+	}
 
-  @Override
-  public String variant() {
-    return "service-calls";
-  }
+	@Override
+	public String variant() {
+		return "service-calls";
+	}
 
-  @Override
-  public int fanOut(int n) {
-    return parents.fanOut(n);
-  }
+	@Override
+	public int fanOut(int n) {
+		return parents.fanOut(n);
+	}
 
-  @Override
-  public String chain(String input, int length) {
-    return parents.chain(new Parent.ChainRequest(input, length));
-  }
+	@Override
+	public String chain(String input, int length) {
+		return parents.chain(new Parent.ChainRequest(input, length));
+	}
 }

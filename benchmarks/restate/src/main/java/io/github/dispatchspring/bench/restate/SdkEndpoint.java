@@ -19,60 +19,60 @@ import java.util.concurrent.TimeUnit;
  */
 final class SdkEndpoint implements AutoCloseable {
 
-  private static final long TIMEOUT_SECONDS = 30;
+	private static final long TIMEOUT_SECONDS = 30;
 
-  private final Vertx vertx;
-  private final HttpServer server;
+	private final Vertx vertx;
+	private final HttpServer server;
 
-  private SdkEndpoint(Vertx vertx, HttpServer server) {
-    this.vertx = vertx;
-    this.server = server;
-  }
+	private SdkEndpoint(Vertx vertx, HttpServer server) {
+		this.vertx = vertx;
+		this.server = server;
+	}
 
-  static SdkEndpoint start(WorkloadParameters parameters) throws Exception {
-    var endpoint =
-        Endpoint.builder()
-            .bind(new Parent())
-            .bind(new Child(), child -> child.invocationRetryPolicy(retryPolicy(parameters)))
-            .build();
-    var options =
-        new HttpServerOptions()
-            .setHost(LoopbackPorts.HOST)
-            .setPort(0)
-            .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(Integer.MAX_VALUE));
-    var vertx = Vertx.vertx();
-    var server = RestateHttpServer.fromEndpoint(vertx, endpoint, options);
-    try {
-      await(server.listen());
-    } catch (Exception e) {
-      vertx.close();
-      throw e;
-    }
-    return new SdkEndpoint(vertx, server);
-  }
+	static SdkEndpoint start(WorkloadParameters parameters) throws Exception {
+		var endpoint =
+				Endpoint.builder()
+						.bind(new Parent())
+						.bind(new Child(), child -> child.invocationRetryPolicy(retryPolicy(parameters)))
+						.build();
+		var options =
+				new HttpServerOptions()
+						.setHost(LoopbackPorts.HOST)
+						.setPort(0)
+						.setInitialSettings(new Http2Settings().setMaxConcurrentStreams(Integer.MAX_VALUE));
+		var vertx = Vertx.vertx();
+		var server = RestateHttpServer.fromEndpoint(vertx, endpoint, options);
+		try {
+			await(server.listen());
+		} catch (Exception e) {
+			vertx.close();
+			throw e;
+		}
+		return new SdkEndpoint(vertx, server);
+	}
 
-  URI uri() {
-    return URI.create("http://" + LoopbackPorts.HOST + ":" + server.actualPort());
-  }
+	URI uri() {
+		return URI.create("http://" + LoopbackPorts.HOST + ":" + server.actualPort());
+	}
 
-  @Override
-  public void close() throws Exception {
-    try {
-      await(server.close());
-    } finally {
-      await(vertx.close());
-    }
-  }
+	@Override
+	public void close() throws Exception {
+		try {
+			await(server.close());
+		} finally {
+			await(vertx.close());
+		}
+	}
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-  }
+	private static <T> T await(Future<T> future) throws Exception {
+		return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+	}
 
-  private static InvocationRetryPolicy.Builder retryPolicy(WorkloadParameters parameters) {
-    return InvocationRetryPolicy.builder()
-        .initialInterval(parameters.retryInitialInterval())
-        .exponentiationFactor(parameters.retryMultiplier())
-        .maxAttempts(parameters.retryMaxAttempts())
-        .onMaxAttempts(InvocationRetryPolicy.OnMaxAttempts.KILL);
-  }
+	private static InvocationRetryPolicy.Builder retryPolicy(WorkloadParameters parameters) {
+		return InvocationRetryPolicy.builder()
+				.initialInterval(parameters.retryInitialInterval())
+				.exponentiationFactor(parameters.retryMultiplier())
+				.maxAttempts(parameters.retryMaxAttempts())
+				.onMaxAttempts(InvocationRetryPolicy.OnMaxAttempts.KILL);
+	}
 }
