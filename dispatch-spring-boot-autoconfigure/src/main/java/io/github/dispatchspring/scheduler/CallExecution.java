@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
  * is away is tried again for a while; after that the call runs again when its lease expires.
  */
-public final class CallExecution implements AutoCloseable {
+public final class CallExecution {
 
 	private final TransitionWriter writer;
 
@@ -53,10 +53,6 @@ public final class CallExecution implements AutoCloseable {
 		return this.storeWrites.executeSupplier(() -> this.writer.write(transition));
 	}
 
-	@Override
-	public void close() {
-		this.writer.close();
-	}
 
 	/**
 	 * Runs the call and records the outcome.

@@ -96,9 +96,6 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		finally {
-			this.execution.close();
-		}
 	}
 
 	@Override

@@ -2,86 +2,96 @@ package io.github.dispatchspring.scheduler;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Records transitions with group commit: workers hand their transition over and wait, while one
- * thread writes everything that queued up during the previous write in a single
- * {@link CallStore#record} call. Under load, many calls share one transaction; when idle, a
- * transition is written at once.
+ * Records transitions with group commit: a worker queues its transition and takes the write lock;
+ * whoever holds it writes everything queued so far in a single {@link CallStore#record} call. Under
+ * load, many calls share one transaction; when idle, a worker writes its own transition at once,
+ * on its own thread.
  */
-final class TransitionWriter implements AutoCloseable {
+final class TransitionWriter {
 
 	private static final int MAX_BATCH = 512;
 
 	private final CallStore store;
 
-	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+	private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
+	private final ReentrantLock writing = new ReentrantLock();
 
 	TransitionWriter(CallStore store) {
 		this.store = store;
-		this.thread = new Thread(this::writeLoop, "dispatch-writer");
-		this.thread.setDaemon(true);
-		this.thread.start();
 	}
 
 	/**
-	 * Records a transition and waits until it is written.
+	 * Records a transition and returns once it is written.
 	 * @param transition the transition
 	 * @return whether the call's lease was still held
 	 * @throws RuntimeException what the store threw
 	 */
 	boolean write(Transition transition) {
-		if (!this.running) {
-			throw new IllegalStateException("The scheduler is stopped");
-		}
-		Pending pending = new Pending(transition, new CompletableFuture<>());
+		Pending pending = new Pending(transition);
 		this.queue.add(pending);
-		try {
-			return pending.written.join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
-		}
-	}
-
-	private void writeLoop() {
-		List<Pending> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
+		while (true) {
+			this.writing.lock();
 			try {
-				batch.add(this.queue.take());
-			}
-			catch (InterruptedException ex) {
-				continue;
-			}
-			this.queue.drainTo(batch, MAX_BATCH - 1);
-			try {
-				List<Boolean> recorded = this.store.record(batch.stream().map(Pending::transition).toList());
-				for (int i = 0; i < batch.size(); i++) {
-					batch.get(i).written.complete(recorded.get(i));
+				if (pending.done) {
+					return pending.outcome();
 				}
+				writeQueued();
 			}
-			catch (RuntimeException ex) {
-				batch.forEach((pending) -> pending.written.completeExceptionally(ex));
+			finally {
+				this.writing.unlock();
 			}
-			batch.clear();
 		}
 	}
 
-	@Override
-	public void close() {
-		this.running = false;
-		this.thread.interrupt();
+	private void writeQueued() {
+		List<Pending> batch = new ArrayList<>();
+		for (Pending next = this.queue.poll(); next != null; next = (batch.size() < MAX_BATCH) ? this.queue.poll() : null) {
+			batch.add(next);
+		}
+		try {
+			List<Boolean> recorded = this.store.record(batch.stream().map((pending) -> pending.transition).toList());
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).finish(recorded.get(i), null);
+			}
+		}
+		catch (RuntimeException ex) {
+			batch.forEach((pending) -> pending.finish(false, ex));
+		}
 	}
 
-	private record Pending(Transition transition, CompletableFuture<Boolean> written) {
+	/** A transition waiting to be written; read and written under the write lock. */
+	private static final class Pending {
+
+		private final Transition transition;
+
+		private boolean done;
+
+		private boolean held;
+
+		private RuntimeException failure;
+
+		Pending(Transition transition) {
+			this.transition = transition;
+		}
+
+		void finish(boolean held, RuntimeException failure) {
+			this.held = held;
+			this.failure = failure;
+			this.done = true;
+		}
+
+		boolean outcome() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.held;
+		}
+
 	}
 
 }

@@ -46,10 +46,9 @@ class CallExecutionInvalidPollTests {
 		this.store.add(List.of(new NewCall("parent", "parent", "http://localhost:1", Any.getDefaultInstance(), null,
 				"parent", 0, false, this.clock.instant(), null)));
 		ClaimedCall claimed = this.store.claim(1, Duration.ofMinutes(1)).get(0);
-		try (CallExecution execution = new CallExecution(this.store,
-				(endpoint, request) -> RunResponse.newBuilder().setPoll(poll).build(), this.retryPolicy, this.clock)) {
-			assertThat(execution.execute(claimed)).isNotNull();
-		}
+		CallExecution execution = new CallExecution(this.store,
+				(endpoint, request) -> RunResponse.newBuilder().setPoll(poll).build(), this.retryPolicy, this.clock);
+		assertThat(execution.execute(claimed)).isNotNull();
 		CallResult result = this.store.results(List.of("parent")).get("parent");
 		assertThat(result.getError().getType()).isEqualTo("InvalidResponse");
 		assertThat(result.getError().getMessage()).isEqualTo("the endpoint answered a poll with " + problem);
