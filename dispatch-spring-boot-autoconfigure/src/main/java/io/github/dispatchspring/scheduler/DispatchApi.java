@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -12,7 +11,7 @@ import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.proto.ConnectError;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
-import io.github.dispatchspring.webhook.ProtoContent;
+import io.github.dispatchspring.webhook.Admission;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireRequest;
 import io.github.dispatchspring.webhook.WireResponse;
@@ -49,21 +48,11 @@ public final class DispatchApi {
 	 * @return a {@code DispatchResponse} with the ids in call order, or an error
 	 */
 	public WireResponse dispatch(WireRequest request) {
-		ConnectError refused = this.authentication.check(request);
-		if (refused != null) {
-			return WireResponse.error(refused);
+		Admission<DispatchRequest> admission = Admission.of(request, this.authentication, DispatchRequest.getDefaultInstance());
+		if (admission.refusal() != null) {
+			return admission.refusal();
 		}
-		ConnectError unsupported = ProtoContent.check(request.header("Content-Type"));
-		if (unsupported != null) {
-			return WireResponse.error(unsupported);
-		}
-		DispatchRequest dispatchRequest;
-		try {
-			dispatchRequest = DispatchRequest.parseFrom(request.body());
-		}
-		catch (InvalidProtocolBufferException ex) {
-			return WireResponse.error(ConnectError.invalidArgument("the body is not a DispatchRequest: " + ex.getMessage()));
-		}
+		DispatchRequest dispatchRequest = admission.message();
 		ConnectError invalid = this.limits.check(dispatchRequest.getCallsList());
 		if (invalid != null) {
 			return WireResponse.error(invalid);

@@ -1,6 +1,5 @@
 package io.github.dispatchspring.webhook;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.proto.ConnectError;
@@ -31,21 +30,11 @@ public final class FunctionWebhook {
 	 * @return the answer
 	 */
 	public WireResponse run(WireRequest request) {
-		ConnectError refused = this.authentication.check(request);
-		if (refused != null) {
-			return WireResponse.error(refused);
+		Admission<RunRequest> admission = Admission.of(request, this.authentication, RunRequest.getDefaultInstance());
+		if (admission.refusal() != null) {
+			return admission.refusal();
 		}
-		ConnectError unsupported = ProtoContent.check(request.header("Content-Type"));
-		if (unsupported != null) {
-			return WireResponse.error(unsupported);
-		}
-		RunRequest runRequest;
-		try {
-			runRequest = RunRequest.parseFrom(request.body());
-		}
-		catch (InvalidProtocolBufferException ex) {
-			return WireResponse.error(ConnectError.invalidArgument("the body is not a RunRequest: " + ex.getMessage()));
-		}
+		RunRequest runRequest = admission.message();
 		@Nullable ConnectError invalid = validate(runRequest);
 		if (invalid != null) {
 			return WireResponse.error(invalid);

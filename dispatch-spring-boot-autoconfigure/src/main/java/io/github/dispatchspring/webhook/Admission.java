@@ -1,0 +1,46 @@
+package io.github.dispatchspring.webhook;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.github.dispatchspring.proto.ConnectError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks every protocol request passes before it is acted on: authentication, content type and
+ * a body that parses as the expected message. Either the message or the refusal to answer with.
+ *
+ * @param message the parsed message, or {@code null} when refused
+ * @param refusal the answer to a refused request, or {@code null} when admitted
+ * @param <T> the message type
+ */
+public record Admission<T extends Message>(@Nullable T message, @Nullable WireResponse refusal) {
+
+	/**
+	 * Checks a request.
+	 * @param request the request
+	 * @param authentication who may send it
+	 * @param expected the default instance of the expected message
+	 * @param <T> the message type
+	 * @return the admission
+	 */
+	@SuppressWarnings("unchecked")
+	public static <T extends Message> Admission<T> of(WireRequest request, RequestAuthentication authentication,
+			T expected) {
+		ConnectError refused = authentication.check(request);
+		if (refused == null) {
+			refused = ProtoContent.check(request.header("Content-Type"));
+		}
+		if (refused != null) {
+			return new Admission<>(null, WireResponse.error(refused));
+		}
+		try {
+			return new Admission<>((T) expected.getParserForType().parseFrom(request.body()), null);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			String type = expected.getDescriptorForType().getName();
+			return new Admission<>(null,
+					WireResponse.error(ConnectError.invalidArgument("the body is not a " + type + ": " + ex.getMessage())));
+		}
+	}
+
+}
