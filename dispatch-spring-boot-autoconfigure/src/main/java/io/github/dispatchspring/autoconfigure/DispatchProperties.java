@@ -389,6 +389,12 @@ public class DispatchProperties {
 		 */
 		private int maxConnections = 16;
 
+		/**
+		 * How long to wait for a connection to that database before a dispatch fails as a temporary
+		 * error.
+		 */
+		private Duration connectionTimeout = Duration.ofSeconds(10);
+
 		public @Nullable String getUrl() {
 			return this.url;
 		}
@@ -427,6 +433,14 @@ public class DispatchProperties {
 
 		public void setMaxConnections(int maxConnections) {
 			this.maxConnections = maxConnections;
+		}
+
+		public Duration getConnectionTimeout() {
+			return this.connectionTimeout;
+		}
+
+		public void setConnectionTimeout(Duration connectionTimeout) {
+			this.connectionTimeout = connectionTimeout;
 		}
 
 	}

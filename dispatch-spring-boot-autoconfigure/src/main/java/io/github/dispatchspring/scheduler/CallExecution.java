@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs one attempt of a leased call and records what came of it: the result, a retry after a
  * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
- * is away is tried again for a while; after that the call runs again when its lease expires.
+ * is away is tried again for a while, and reported to the scheduler's {@link StoreOutage}; after
+ * that the call runs again when its lease expires.
  */
 public final class CallExecution {
 
@@ -42,15 +43,24 @@ public final class CallExecution {
 		.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2, 0.5, Duration.ofSeconds(5)))
 		.build());
 
+	private final StoreOutage outage = new StoreOutage();
+
 	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, Clock clock) {
 		this.store = store;
 		this.invoker = invoker;
 		this.retryPolicy = retryPolicy;
 		this.clock = clock;
+		this.storeWrites.getEventPublisher().onRetry((event) -> this.outage.failed(event.getLastThrowable()));
+	}
+
+	StoreOutage storeOutage() {
+		return this.outage;
 	}
 
 	private boolean write(Supplier<Boolean> transition) {
-		return this.storeWrites.executeSupplier(transition);
+		boolean written = this.storeWrites.executeSupplier(transition);
+		this.outage.succeeded();
+		return written;
 	}
 
 	/**

@@ -38,7 +38,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final WakeUp wakeUp = new WakeUp();
 
-	private final StoreOutage outage = new StoreOutage();
+	private final StoreOutage outage;
 
 	private volatile boolean running;
 
@@ -53,6 +53,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.execution = execution;
 		this.waiter = waiter;
 		this.settings = settings;
+		this.outage = execution.storeOutage();
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ofDays(1))

@@ -13,10 +13,15 @@ import java.util.Set;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Waits for the results of calls: woken when a call of this scheduler ends, and checking the store
- * regularly for calls that other instances run.
+ * regularly for calls that other instances run. While the store is unavailable it keeps waiting, as
+ * the calls it waits for are durable; the timeout bounds the wait either way.
  */
 public final class ResultWaiter {
 
@@ -45,11 +50,18 @@ public final class ResultWaiter {
 		Instant deadline = this.clock.instant().plus(timeout);
 		Set<String> remaining = new LinkedHashSet<>(ids);
 		Map<String, CallResult> found = new HashMap<>();
+		@Nullable RuntimeException storeFailure = null;
 		try {
 			while (true) {
-				Map<String, CallResult> results = this.store.results(remaining);
-				found.putAll(results);
-				remaining.removeAll(results.keySet());
+				try {
+					Map<String, CallResult> results = this.store.results(remaining);
+					found.putAll(results);
+					remaining.removeAll(results.keySet());
+					storeFailure = null;
+				}
+				catch (DataAccessException | TransactionException ex) {
+					storeFailure = ex;
+				}
 				if (remaining.isEmpty()) {
 					List<CallResult> ordered = new ArrayList<>(ids.size());
 					ids.forEach((id) -> ordered.add(found.get(id)));
@@ -58,7 +70,8 @@ public final class ResultWaiter {
 				Duration left = Duration.between(this.clock.instant(), deadline);
 				if (left.isNegative()) {
 					throw new DispatchException(DispatchStatus.TIMEOUT, remaining.size() + " of " + ids.size()
-							+ " calls did not end within " + timeout + ", for example " + remaining.iterator().next());
+							+ " calls did not end within " + timeout + ", for example " + remaining.iterator().next()
+							+ ((storeFailure != null) ? "; the call store is unavailable" : ""), storeFailure);
 				}
 				synchronized (this.ended) {
 					this.ended.wait(Math.max(1, Math.min(left.toMillis(), RECHECK.toMillis())));

@@ -81,6 +81,21 @@ public final class StoredCalls {
 	}
 
 	/**
+	 * The errors that calls of a function ended with.
+	 * @param function the function's name
+	 * @return each failed call's error type and message
+	 */
+	public List<String> errors(String function) {
+		return this.jdbc.queryForList("SELECT result FROM dispatch_calls WHERE function_name = ? AND state = 'DONE'",
+				byte[].class, function)
+			.stream()
+			.map(CallRows::result)
+			.filter(CallResult::hasError)
+			.map((result) -> result.getError().getType() + ": " + result.getError().getMessage())
+			.toList();
+	}
+
+	/**
 	 * The calls of a function that were started by another call.
 	 * @param function the function's name
 	 * @param parentId the dispatch id of the parent
