@@ -1,0 +1,104 @@
+package io.github.dispatchspring.samples.invoices;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.github.dispatchspring.durability.JavaProcess;
+import io.github.dispatchspring.proto.ValueCodec;
+import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
+import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The invoices sample is killed with {@code SIGKILL} part-way through a job of 2,000 clients (on the
+ * embedded store while {@code generateInvoices} gathers the invoices, on PostgreSQL while it gathers
+ * the uploads), then started again on the same store to wait for that job: every call ends, each
+ * exactly once, and the job's report lists every invoice once, in client order.
+ */
+class InvoicesCrashTests {
+
+	private static final int CLIENTS = 2_000;
+
+	private static final int FUNCTION_RUNS = 2 * CLIENTS;
+
+	private static final Pattern DISPATCHED = Pattern.compile("Dispatched generateInvoices as (\\p{XDigit}+)");
+
+	@Test
+	void embeddedStoreFinishesTheJobOfAKilledRun(@TempDir Path directory) {
+		List<String> store = List.of("--dispatch.scheduler.embedded.directory=" + directory);
+		String job = dispatchAndKill("embedded", store, FUNCTION_RUNS / 10);
+		awaitJob("embedded", store, job);
+		assertJobDoneOnce(StoredCalls.inEmbeddedStore(directory), job);
+	}
+
+	@Test
+	void postgresStoreFinishesTheJobOfAKilledRun() {
+		PostgresTestDatabase database = PostgresTestDatabase.create();
+		List<String> store = List.of("--dispatch.scheduler.store=jdbc",
+				"--dispatch.scheduler.jdbc.url=" + database.jdbcUrl(),
+				"--dispatch.scheduler.jdbc.username=" + database.username(),
+				"--dispatch.scheduler.jdbc.password=" + database.password());
+		String job = dispatchAndKill("postgres", store, FUNCTION_RUNS * 6 / 10);
+		awaitJob("postgres", store, job);
+		assertJobDoneOnce(new StoredCalls(database.dataSource()), job);
+	}
+
+	private String dispatchAndKill(String name, List<String> store, int killAfterRuns) {
+		try (JavaProcess first = invoices(name + "-killed", store, List.of())) {
+			String job = first.awaitLine(DISPATCHED, Duration.ofMinutes(2)).group(1);
+			first.awaitLines(killAfterRuns + " function runs", Duration.ofMinutes(2),
+					(lines) -> functionRuns(lines) >= killAfterRuns);
+			first.kill();
+			assertThat(functionRuns(first.lines())).as("function runs when killed").isLessThan(FUNCTION_RUNS * 9 / 10);
+			assertThat(first.lines()).noneMatch((line) -> line.contains("generateInvoices completed"));
+			return job;
+		}
+	}
+
+	private void awaitJob(String name, List<String> store, String job) {
+		try (JavaProcess second = invoices(name + "-restarted", store, List.of("--invoices.job-id=" + job))) {
+			assertThat(second.awaitExit(Duration.ofMinutes(3))).as("exit code of " + second).isZero();
+			assertThat(second.lines()).anyMatch((line) -> line.contains("generateInvoices completed: " + CLIENTS
+					+ " invoices uploaded"));
+		}
+	}
+
+	private static JavaProcess invoices(String name, List<String> store, List<String> arguments) {
+		List<String> common = List.of("--invoices.clients=" + CLIENTS, "--invoices.exit-when-done=true",
+				"--server.port=0", "--server.address=127.0.0.1", "--dispatch.scheduler.lease-duration=5s",
+				"--logging.level.io.github.dispatchspring.samples.invoices.Invoicing=debug");
+		return JavaProcess.start(name, List.of("-Xmx512m"), InvoicesApplication.class,
+				Stream.of(common, store, arguments).flatMap(List::stream).toList());
+	}
+
+	private static long functionRuns(List<String> lines) {
+		return lines.stream().filter((line) -> line.contains("Generated invoices/") || line.contains("Uploaded invoices/"))
+			.count();
+	}
+
+	private static void assertJobDoneOnce(StoredCalls calls, String job) {
+		assertThat(calls.rootCalls("generateInvoices")).containsExactly(job);
+		assertThat(calls.state(job)).isEqualTo("DONE");
+		InvoiceReport report = new ValueCodec(new JsonMapper()).decode(calls.result(job).getOutput(), InvoiceReport.class);
+		assertThat(report.uploaded()).containsExactlyElementsOf(new ClientDirectory(CLIENTS).clientIds()
+			.stream()
+			.map((client) -> "invoices/2026-11/" + client + ".pdf")
+			.toList());
+		for (String function : List.of("generateInvoice", "uploadToS3")) {
+			assertThat(calls.children(function, job)).as(function + " calls").isEqualTo(CLIENTS);
+			assertThat(calls.count(function)).as(function + " calls in the store").isEqualTo(CLIENTS);
+			assertThat(calls.results(function)).as(function + " results").isEqualTo(CLIENTS);
+			assertThat(calls.distinctInputs(function)).as(function + " distinct inputs").isEqualTo(CLIENTS);
+			assertThat(calls.errors(function)).as(function + " errors").isEmpty();
+		}
+		assertThat(calls.inboxSize()).as("results waiting in inboxes").isZero();
+	}
+
+}
