@@ -1,6 +1,8 @@
 package io.github.dispatchspring.durable;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
@@ -53,7 +55,7 @@ public final class ReplayJournal {
 		}
 		try {
 			ReplayJournal journal = new ReplayJournal(state.unpack(Journal.class).toBuilder());
-			pollResult.getResultsList().forEach(journal::merge);
+			journal.merge(pollResult.getResultsList());
 			if (pollResult.hasError() && journal.journal.getSuspendedAt() != 0) {
 				int suspendedAt = journal.journal.getSuspendedAt();
 				journal.put(suspendedAt, journal.step(suspendedAt).toBuilder().setError(pollResult.getError()).build());
@@ -65,13 +67,22 @@ public final class ReplayJournal {
 		}
 	}
 
-	private void merge(CallResult result) {
-		int sequence = (int) (result.getCorrelationId() >>> 32);
-		int index = (int) result.getCorrelationId();
-		Step step = this.journal.getStepsMap().get(sequence);
-		if (step != null && index >= 0 && index < step.getSize() && !step.containsResults(index)) {
-			put(sequence, step.toBuilder().putResults(index, result).build());
+	private void merge(List<CallResult> results) {
+		Map<Integer, Step.Builder> merged = new HashMap<>();
+		for (CallResult result : results) {
+			int sequence = (int) (result.getCorrelationId() >>> 32);
+			int index = (int) result.getCorrelationId();
+			Step.Builder step = merged.computeIfAbsent(sequence, this::stepBuilder);
+			if (step != null && index >= 0 && index < step.getSize() && !step.containsResults(index)) {
+				step.putResults(index, result);
+			}
 		}
+		merged.forEach((sequence, step) -> put(sequence, step.build()));
+	}
+
+	private Step.@Nullable Builder stepBuilder(int sequence) {
+		Step step = find(sequence);
+		return (step != null) ? step.toBuilder() : null;
 	}
 
 	/**
