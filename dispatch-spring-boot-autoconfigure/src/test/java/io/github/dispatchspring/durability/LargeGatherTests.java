@@ -32,8 +32,8 @@ class LargeGatherTests {
 			assertThat(gather.awaitExit(Duration.ofMinutes(10))).as("exit code of " + gather).isZero();
 			Matcher gathered = gather.awaitLine(GATHERED, Duration.ofSeconds(1));
 			assertThat(gathered.group(1)).as("results in order").isEqualTo(String.valueOf(CALLS));
-			System.out.printf("100,000-call gather on the embedded store, -Xmx1g: %s ms, peak heap %s MiB (log %s)%n",
-					gathered.group(3), gathered.group(4), gather.log());
+			Measurements.record("gather of " + CALLS + " calls, embedded store, -Xmx1g: " + gathered.group(3)
+					+ " ms, peak heap " + gathered.group(4) + " MiB (sampled every 10 ms), log " + gather.log());
 		}
 		StoredCalls calls = StoredCalls.inEmbeddedStore(directory);
 		assertThat(calls.count("echo", "DONE")).isEqualTo(CALLS);

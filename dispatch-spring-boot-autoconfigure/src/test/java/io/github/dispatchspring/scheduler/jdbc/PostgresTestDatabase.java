@@ -3,12 +3,18 @@ package io.github.dispatchspring.scheduler.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A fresh PostgreSQL database for one test, on a server shared by the whole JVM: a Testcontainers
@@ -108,6 +114,22 @@ public final class PostgresTestDatabase {
 	 */
 	public DataSource maintenanceDataSource() {
 		return new PostgresTestDatabase(this.host, "postgres").dataSource();
+	}
+
+	/**
+	 * The transactions committed in this database so far ({@code pg_stat_database.xact_commit}), read
+	 * once the count settles: a session publishes its counts when it ends, or at most once a second.
+	 * @return the number of committed transactions
+	 */
+	public long committedTransactions() {
+		JdbcTemplate maintenance = new JdbcTemplate(maintenanceDataSource());
+		String query = "SELECT xact_commit FROM pg_stat_database WHERE datname = ?";
+		AtomicLong last = new AtomicLong(-1);
+		return await("xact_commit of " + this.name + " settling").atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ofMillis(1200))
+			.pollInterval(Duration.ofMillis(1200))
+			.until(() -> maintenance.queryForObject(query, Long.class, this.name),
+					(count) -> count == last.getAndSet(count));
 	}
 
 	/** Stops the server under this database, and so every database of this JVM's tests. */
