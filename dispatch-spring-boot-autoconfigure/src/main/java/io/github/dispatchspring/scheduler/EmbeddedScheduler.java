@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +20,9 @@ import org.springframework.transaction.TransactionException;
 /**
  * The scheduler embedded in the application: leases due calls from the store in batches and runs
  * them on a bounded pool of workers. It is woken when calls are added or end, and polls the store
- * as a fallback for calls that become due by time or are added by other instances. Its claim loop
- * is not a daemon thread, so an application without a web server keeps running calls until it stops.
+ * as a fallback for calls that become due by time or are added by other instances, and renews the
+ * leases of calls that run long. Its claim loop is not a daemon thread, so an application without a
+ * web server keeps running calls until it stops.
  */
 public final class EmbeddedScheduler implements SmartLifecycle {
 
@@ -40,6 +42,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final StoreOutage outage;
 
+	private final LeaseKeeper leases;
+
 	private volatile boolean running;
 
 	private ExecutorService workers;
@@ -54,6 +58,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.waiter = waiter;
 		this.settings = settings;
 		this.outage = execution.storeOutage();
+		this.leases = new LeaseKeeper(store, settings.leaseDuration(), this.outage, Clock.systemUTC());
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ofDays(1))
@@ -115,6 +120,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 					this.wakeUp.await(this.settings.pollInterval());
 				}
 				calls.forEach(this::start);
+				this.leases.renewDue();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -137,10 +143,12 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private void start(ClaimedCall call) {
 		this.bulkhead.acquirePermission();
+		this.leases.started(call);
 		try {
 			this.workers.execute(() -> run(call));
 		}
 		catch (RejectedExecutionException ex) {
+			this.leases.ended(call);
 			this.bulkhead.onComplete();
 			logger.debug("Call " + call.id() + " was leased as the scheduler stopped; it runs when its lease expires");
 		}
@@ -161,6 +169,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 			logger.warn("Running call " + call.id() + " failed; it runs again when its lease expires", ex);
 		}
 		finally {
+			this.leases.ended(call);
 			this.bulkhead.onComplete();
 			this.wakeUp.signal();
 		}
