@@ -143,7 +143,8 @@ public class DispatchProperties {
 		private int claimBatchSize = 256;
 
 		/**
-		 * How long a leased call belongs to this instance before another may run it.
+		 * How long a lease on a call lasts unless the instance running the call renews it; the calls of
+		 * an instance that died run again once their leases expire.
 		 */
 		private Duration leaseDuration = Duration.ofMinutes(5);
 

@@ -2,11 +2,14 @@ package io.github.dispatchspring.durability;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.durability.gather.GatherApplication;
+import io.github.dispatchspring.scheduler.jdbc.LockWaits;
 import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
@@ -23,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Measures calls per second of a 10,000-call fan-out in-process, on the embedded store and on
  * PostgreSQL, and PostgreSQL transactions per call: once with a function gathering the calls (each
  * result goes to the parent's inbox), once with the client gathering them as root calls. Each run
- * has an application of its own, after a warm-up run in the same JVM. Run with
- * {@code -Pdurability-benchmarks}.
+ * has an application of its own, after a warm-up run in the same JVM; on PostgreSQL the sessions
+ * waiting for a lock are sampled during the run. Run with {@code -Pdurability-benchmarks}.
  */
 @Tag("benchmark")
 class GatherThroughputTests {
@@ -57,12 +60,17 @@ class GatherThroughputTests {
 	}
 
 	private void measure(String workload, int calls, List<String> properties, @Nullable PostgresTestDatabase database,
-			java.util.function.Consumer<DispatchClient> body) {
+			Consumer<DispatchClient> body) {
 		long transactionsBefore = (database != null) ? database.committedTransactions() : 0;
+		AtomicReference<String> lockWaits = new AtomicReference<>("");
 		long nanos = run(properties, (client) -> {
-			long start = System.nanoTime();
-			body.accept(client);
-			return System.nanoTime() - start;
+			try (LockWaits waits = (database != null) ? LockWaits.sample(database) : null) {
+				long start = System.nanoTime();
+				body.accept(client);
+				long elapsed = System.nanoTime() - start;
+				lockWaits.set((waits != null) ? "; " + waits.summary() : "");
+				return elapsed;
+			}
 		});
 		String line = String.format("%s: %d calls in %d ms, %.0f calls/s", workload, calls, nanos / 1_000_000,
 				calls * 1e9 / nanos);
@@ -71,7 +79,7 @@ class GatherThroughputTests {
 			line += String.format(", %d transactions committed (application start and stop included), %.2f per call",
 					transactions, (double) transactions / CALLS);
 		}
-		Measurements.record(line);
+		Measurements.record(line + lockWaits.get());
 	}
 
 	private static <T> T run(List<String> properties, Function<DispatchClient, T> body) {
