@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,7 +136,7 @@ public final class JavaProcess implements AutoCloseable {
 		awaitUntil(description, timeout, () -> Optional.of(lines()).filter(condition));
 	}
 
-	private <T> T awaitUntil(String description, Duration timeout, java.util.function.Supplier<Optional<T>> probe) {
+	private <T> T awaitUntil(String description, Duration timeout, Supplier<Optional<T>> probe) {
 		Optional<T> found = await(this.name + " to write " + description + " (log: " + this.log + ")")
 			.atMost(timeout)
 			.pollInterval(POLL)

@@ -64,6 +64,9 @@ class TwoInstancesTests {
 			assertThat(itemsVisitedTwice()).as("calls the victim was running when it was killed")
 				.isLessThanOrEqualTo(CONCURRENCY);
 			assertThat(survivor.lines()).noneMatch((line) -> line.contains("Exception in thread"));
+			Measurements.record(String.format("two instances, %d calls: %d done when the victim was killed; "
+					+ "visits by the victim %d, by the survivor %d; %d calls ran twice", CALLS, doneWhenKilled,
+					visitsByInstance().get("victim"), visitsByInstance().get("survivor"), itemsVisitedTwice()));
 		}
 	}
 

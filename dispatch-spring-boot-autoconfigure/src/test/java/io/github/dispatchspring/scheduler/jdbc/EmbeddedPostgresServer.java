@@ -27,14 +27,15 @@ final class EmbeddedPostgresServer implements PostgresServer {
 		this.port = port;
 	}
 
-	static EmbeddedPostgresServer launch(Path dataDirectory) {
-		EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, PostgresServer.freeLoopbackPort());
+	static EmbeddedPostgresServer launch() {
+		EmbeddedPostgresServer server = new EmbeddedPostgresServer(temporaryDataDirectory(),
+				PostgresServer.freeLoopbackPort());
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::remove, "embedded-postgres-remover"));
 		return server;
 	}
 
-	static Path temporaryDataDirectory() {
+	private static Path temporaryDataDirectory() {
 		try {
 			return Files.createTempDirectory("dispatch-postgres-");
 		}

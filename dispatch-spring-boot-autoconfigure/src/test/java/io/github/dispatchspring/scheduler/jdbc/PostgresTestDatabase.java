@@ -58,7 +58,7 @@ public final class PostgresTestDatabase {
 	private static synchronized PostgresServer server() {
 		if (server == null) {
 			server = DockerClientFactory.instance().isDockerAvailable() ? ContainerPostgresServer.launch()
-					: EmbeddedPostgresServer.launch(EmbeddedPostgresServer.temporaryDataDirectory());
+					: EmbeddedPostgresServer.launch();
 		}
 		return server;
 	}

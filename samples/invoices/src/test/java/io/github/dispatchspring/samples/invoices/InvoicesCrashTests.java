@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.dispatchspring.durability.JavaProcess;
+import io.github.dispatchspring.durability.Measurements;
 import io.github.dispatchspring.proto.ValueCodec;
 import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
 import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
@@ -33,9 +34,9 @@ class InvoicesCrashTests {
 	@Test
 	void embeddedStoreFinishesTheJobOfAKilledRun(@TempDir Path directory) {
 		List<String> store = List.of("--dispatch.scheduler.embedded.directory=" + directory);
-		String job = dispatchAndKill("embedded", store, FUNCTION_RUNS / 10);
-		awaitJob("embedded", store, job);
-		assertJobDoneOnce(StoredCalls.inEmbeddedStore(directory), job);
+		KilledRun killed = dispatchAndKill("embedded", store, FUNCTION_RUNS / 10);
+		awaitJob("embedded", store, killed);
+		assertJobDoneOnce(StoredCalls.inEmbeddedStore(directory), killed.job());
 	}
 
 	@Test
@@ -45,12 +46,12 @@ class InvoicesCrashTests {
 				"--dispatch.scheduler.jdbc.url=" + database.jdbcUrl(),
 				"--dispatch.scheduler.jdbc.username=" + database.username(),
 				"--dispatch.scheduler.jdbc.password=" + database.password());
-		String job = dispatchAndKill("postgres", store, FUNCTION_RUNS * 6 / 10);
-		awaitJob("postgres", store, job);
-		assertJobDoneOnce(new StoredCalls(database.dataSource()), job);
+		KilledRun killed = dispatchAndKill("postgres", store, FUNCTION_RUNS * 6 / 10);
+		awaitJob("postgres", store, killed);
+		assertJobDoneOnce(new StoredCalls(database.dataSource()), killed.job());
 	}
 
-	private String dispatchAndKill(String name, List<String> store, int killAfterRuns) {
+	private KilledRun dispatchAndKill(String name, List<String> store, int killAfterRuns) {
 		try (JavaProcess first = invoices(name + "-killed", store, List.of())) {
 			String job = first.awaitLine(DISPATCHED, Duration.ofMinutes(2)).group(1);
 			first.awaitLines(killAfterRuns + " function runs", Duration.ofMinutes(2),
@@ -58,15 +59,18 @@ class InvoicesCrashTests {
 			first.kill();
 			assertThat(functionRuns(first.lines())).as("function runs when killed").isLessThan(FUNCTION_RUNS * 9 / 10);
 			assertThat(first.lines()).noneMatch((line) -> line.contains("generateInvoices completed"));
-			return job;
+			return new KilledRun(job, functionRuns(first.lines()));
 		}
 	}
 
-	private void awaitJob(String name, List<String> store, String job) {
-		try (JavaProcess second = invoices(name + "-restarted", store, List.of("--invoices.job-id=" + job))) {
+	private void awaitJob(String name, List<String> store, KilledRun killed) {
+		try (JavaProcess second = invoices(name + "-restarted", store, List.of("--invoices.job-id=" + killed.job()))) {
 			assertThat(second.awaitExit(Duration.ofMinutes(3))).as("exit code of " + second).isZero();
 			assertThat(second.lines()).anyMatch((line) -> line.contains("generateInvoices completed: " + CLIENTS
 					+ " invoices uploaded"));
+			long runs = killed.functionRuns() + functionRuns(second.lines());
+			Measurements.record(String.format("invoices killed on the %s store after %d of %d function runs; "
+					+ "%d ran again after the restart", name, killed.functionRuns(), FUNCTION_RUNS, runs - FUNCTION_RUNS));
 		}
 	}
 
@@ -99,6 +103,10 @@ class InvoicesCrashTests {
 			assertThat(calls.errors(function)).as(function + " errors").isEmpty();
 		}
 		assertThat(calls.inboxSize()).as("results waiting in inboxes").isZero();
+	}
+
+	/** A run that was killed: the job it dispatched and how many functions it ran. */
+	private record KilledRun(String job, long functionRuns) {
 	}
 
 }
