@@ -48,6 +48,7 @@ final class CallStoreConfiguration {
 			dataSource.setJdbcUrl("jdbc:h2:file:" + directory.resolve("calls") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=65536");
 			dataSource.setUsername("sa");
 			dataSource.setMaximumPoolSize(properties.getScheduler().getJdbc().getMaxConnections());
+			dataSource.setConnectionTimeout(properties.getScheduler().getJdbc().getConnectionTimeout().toMillis());
 			return new JdbcCallStore(dataSource, properties.getScheduler().getJdbc().getTablePrefix(), Clock.systemUTC(),
 					dataSource);
 		}
@@ -76,6 +77,7 @@ final class CallStoreConfiguration {
 			dataSource.setUsername(jdbc.getUsername());
 			dataSource.setPassword(jdbc.getPassword());
 			dataSource.setMaximumPoolSize(jdbc.getMaxConnections());
+			dataSource.setConnectionTimeout(jdbc.getConnectionTimeout().toMillis());
 			return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(), dataSource);
 		}
 

@@ -171,7 +171,8 @@ public class DispatchProperties {
 		private int claimBatchSize = 256;
 
 		/**
-		 * How long a leased call belongs to this instance before another may run it.
+		 * How long a lease on a call lasts unless the instance running the call renews it; the calls of
+		 * an instance that died run again once their leases expire.
 		 */
 		private Duration leaseDuration = Duration.ofMinutes(5);
 
@@ -444,6 +445,12 @@ public class DispatchProperties {
 		 */
 		private int maxConnections = 16;
 
+		/**
+		 * How long to wait for a connection to that database before a dispatch fails as a temporary
+		 * error.
+		 */
+		private Duration connectionTimeout = Duration.ofSeconds(10);
+
 		public @Nullable String getUrl() {
 			return this.url;
 		}
@@ -482,6 +489,14 @@ public class DispatchProperties {
 
 		public void setMaxConnections(int maxConnections) {
 			this.maxConnections = maxConnections;
+		}
+
+		public Duration getConnectionTimeout() {
+			return this.connectionTimeout;
+		}
+
+		public void setConnectionTimeout(Duration connectionTimeout) {
+			this.connectionTimeout = connectionTimeout;
 		}
 
 	}

@@ -11,6 +11,11 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientException;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
@@ -22,10 +27,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Classifies a function's exception into the status its call ends with, the way the Go and Python
  * SDKs classify theirs: timeouts are retried as {@code TIMEOUT}, bad arguments end the call, I/O
- * failures are retried, and anything unknown is a permanent error. The cause chain is searched when
- * the exception itself says nothing.
+ * failures are retried, and anything unknown is a permanent error. A database that is unreachable,
+ * restarting, or that aborted a transaction on a conflict is an I/O failure too. The cause chain is
+ * searched when the exception itself says nothing.
  */
 public final class ErrorStatus {
+
+	/**
+	 * SQL states of failures that a later attempt may not meet: serialization failure, deadlock, too
+	 * many connections, and a server shutting down or starting up.
+	 */
+	private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "53300", "57P01", "57P02",
+			"57P03");
 
 	private ErrorStatus() {
 	}
@@ -53,7 +66,7 @@ public final class ErrorStatus {
 			return dispatch.getStatus();
 		}
 		if (error instanceof TimeoutException || error instanceof SocketTimeoutException
-				|| error instanceof HttpTimeoutException) {
+				|| error instanceof HttpTimeoutException || error instanceof SQLTimeoutException) {
 			return DispatchStatus.TIMEOUT;
 		}
 		if (error instanceof IllegalArgumentException) {
@@ -76,10 +89,20 @@ public final class ErrorStatus {
 			return DispatchStatus.NOT_FOUND;
 		}
 		if (error instanceof IOException || error instanceof UncheckedIOException
-				|| error instanceof InterruptedException) {
+				|| error instanceof InterruptedException || isTransient(error)) {
 			return DispatchStatus.TEMPORARY_ERROR;
 		}
 		return null;
+	}
+
+	private static boolean isTransient(Throwable error) {
+		if (error instanceof SQLTransientException || error instanceof SQLRecoverableException) {
+			return true;
+		}
+		if (error instanceof SQLException sql && sql.getSQLState() != null) {
+			return sql.getSQLState().startsWith("08") || TRANSIENT_SQL_STATES.contains(sql.getSQLState());
+		}
+		return false;
 	}
 
 }

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs one attempt of a leased call and records what came of it: the result, a retry after a
  * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
- * is away is tried again for a while; after that the call runs again when its lease expires.
+ * is away is tried again for a while, and reported to the scheduler's {@link StoreOutage}; after
+ * that the call runs again when its lease expires.
  */
 public final class CallExecution {
 
@@ -42,17 +43,25 @@ public final class CallExecution {
 		.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2, 0.5, Duration.ofSeconds(5)))
 		.build());
 
+	private final StoreOutage outage = new StoreOutage();
+
 	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, Clock clock) {
 		this.writer = new TransitionWriter(store);
 		this.invoker = invoker;
 		this.retryPolicy = retryPolicy;
 		this.clock = clock;
+		this.storeWrites.getEventPublisher().onRetry((event) -> this.outage.failed(event.getLastThrowable()));
+	}
+
+	StoreOutage storeOutage() {
+		return this.outage;
 	}
 
 	private boolean write(Transition transition) {
-		return this.storeWrites.executeSupplier(() -> this.writer.write(transition));
+		boolean written = this.storeWrites.executeSupplier(() -> this.writer.write(transition));
+		this.outage.succeeded();
+		return written;
 	}
-
 
 	/**
 	 * Runs the call and records the outcome.

@@ -33,6 +33,14 @@ public interface CallStore {
 	List<ClaimedCall> claim(int limit, Duration lease);
 
 	/**
+	 * Extends the leases of calls that are still running, so that a call running longer than a lease
+	 * is not claimed again. Calls whose lease is no longer held are left alone.
+	 * @param calls the leased calls
+	 * @param lease how long the leases last from now
+	 */
+	void renew(Collection<ClaimedCall> calls, Duration lease);
+
+	/**
 	 * Ends a call with its result, hands the result to its parent's inbox when it was started by a
 	 * poll, and drops the inbox results it was resumed with.
 	 * @param call the leased call

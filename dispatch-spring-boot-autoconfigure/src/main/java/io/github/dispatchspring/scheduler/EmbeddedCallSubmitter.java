@@ -15,6 +15,7 @@ import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Submits calls to the embedded scheduler's store and waits for their results there.
@@ -55,7 +56,7 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		try {
 			this.store.add(accepted);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			throw new DispatchException(DispatchStatus.TEMPORARY_ERROR, "The Dispatch call store is unavailable: "
 					+ accepted.size() + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage()
 					+ ")", ex);

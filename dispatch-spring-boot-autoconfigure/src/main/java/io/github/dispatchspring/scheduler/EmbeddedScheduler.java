@@ -1,9 +1,11 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,11 +15,15 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The scheduler embedded in the application: leases due calls from the store in batches and runs
  * them on a bounded pool of workers. It is woken when calls are added or end, and polls the store
- * as a fallback for calls that become due by time or are added by other instances.
+ * as a fallback for calls that become due by time or are added by other instances, and renews the
+ * leases of calls that run long. Its claim loop is not a daemon thread, so an application without a
+ * web server keeps running calls until it stops.
  */
 public final class EmbeddedScheduler implements SmartLifecycle {
 
@@ -35,7 +41,9 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final WakeUp wakeUp = new WakeUp();
 
-	private final StoreOutage outage = new StoreOutage();
+	private final StoreOutage outage;
+
+	private final LeaseKeeper leases;
 
 	private volatile boolean running;
 
@@ -50,6 +58,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.execution = execution;
 		this.waiter = waiter;
 		this.settings = settings;
+		this.outage = execution.storeOutage();
+		this.leases = new LeaseKeeper(store, settings.leaseDuration(), this.outage, Clock.systemUTC());
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ofDays(1))
@@ -71,7 +81,6 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		});
 		this.running = true;
 		this.loop = new Thread(this::claimLoop, "dispatch-scheduler");
-		this.loop.setDaemon(true);
 		this.loop.start();
 		this.subscription = this.store.subscribe(this::wakeUp);
 	}
@@ -86,9 +95,9 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		catch (Exception ex) {
 			logger.debug("Closing the store subscription failed", ex);
 		}
-		this.workers.shutdown();
 		try {
 			this.loop.join(this.settings.shutdownTimeout().toMillis());
+			this.workers.shutdown();
 			if (!this.workers.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				this.workers.shutdownNow();
 			}
@@ -107,31 +116,42 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		try {
 			while (this.running) {
 				int capacity = this.bulkhead.getMetrics().getAvailableConcurrentCalls();
-				if (capacity == 0) {
-					this.wakeUp.await(this.settings.pollInterval());
-					continue;
-				}
-				List<ClaimedCall> calls;
-				try {
-					calls = this.store.claim(Math.min(capacity, this.settings.claimBatchSize()),
-							this.settings.leaseDuration());
-					this.outage.succeeded();
-				}
-				catch (RuntimeException ex) {
-					WakeUp.sleep(this.outage.failed(ex));
-					continue;
-				}
+				List<ClaimedCall> calls = (capacity > 0) ? claim(capacity) : List.of();
 				if (calls.isEmpty()) {
 					this.wakeUp.await(this.settings.pollInterval());
 				}
-				for (ClaimedCall call : calls) {
-					this.bulkhead.acquirePermission();
-					this.workers.execute(() -> run(call));
-				}
+				calls.forEach(this::start);
+				this.leases.renewDue();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private List<ClaimedCall> claim(int capacity) throws InterruptedException {
+		try {
+			List<ClaimedCall> calls = this.store.claim(Math.min(capacity, this.settings.claimBatchSize()),
+					this.settings.leaseDuration());
+			this.outage.succeeded();
+			return calls;
+		}
+		catch (RuntimeException ex) {
+			WakeUp.sleep(this.outage.failed(ex));
+			return List.of();
+		}
+	}
+
+	private void start(ClaimedCall call) {
+		this.bulkhead.acquirePermission();
+		this.leases.started(call);
+		try {
+			this.workers.execute(() -> run(call));
+		}
+		catch (RejectedExecutionException ex) {
+			this.leases.ended(call);
+			this.bulkhead.onComplete();
+			logger.debug("Call " + call.id() + " was leased as the scheduler stopped; it runs when its lease expires");
 		}
 	}
 
@@ -142,11 +162,16 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 				this.waiter.callEnded(result);
 			}
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Recording the outcome of call " + call.id() + " failed; it runs again when its lease expires",
+		catch (DataAccessException | TransactionException ex) {
+			this.outage.failed(ex);
+			logger.debug("Recording the outcome of call " + call.id() + " failed; it runs again when its lease expires",
 					ex);
 		}
+		catch (RuntimeException ex) {
+			logger.warn("Running call " + call.id() + " failed; it runs again when its lease expires", ex);
+		}
 		finally {
+			this.leases.ended(call);
 			this.bulkhead.onComplete();
 			this.wakeUp.signal();
 		}

@@ -71,6 +71,17 @@ public final class InMemoryCallStore implements CallStore {
 	}
 
 	@Override
+	public synchronized void renew(Collection<ClaimedCall> calls, Duration lease) {
+		Instant leaseExpiry = this.clock.instant().plus(lease);
+		for (ClaimedCall call : calls) {
+			Entry entry = leased(call);
+			if (entry != null) {
+				schedule(entry, leaseExpiry);
+			}
+		}
+	}
+
+	@Override
 	public synchronized boolean complete(ClaimedCall call, CallResult result) {
 		Entry entry = leased(call);
 		if (entry == null) {

@@ -15,10 +15,16 @@ import java.util.concurrent.TimeoutException;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Waits for the results of calls: completed at once when a call of this scheduler ends, and checking
- * the store regularly for calls that ended before the wait began or on other instances.
+ * the store regularly for calls that ended before the wait began or on other instances. While the
+ * store is unavailable it keeps waiting, as the calls it waits for are durable; the timeout bounds the
+ * wait either way.
  */
 public final class ResultWaiter {
 
@@ -46,6 +52,7 @@ public final class ResultWaiter {
 		Instant deadline = this.clock.instant().plus(timeout);
 		List<CompletableFuture<CallResult>> futures = new ArrayList<>(ids.size());
 		ids.forEach((id) -> futures.add(this.awaited.computeIfAbsent(id, (key) -> new CompletableFuture<>())));
+		@Nullable RuntimeException storeFailure = null;
 		try {
 			while (true) {
 				List<String> remaining = new ArrayList<>();
@@ -54,11 +61,17 @@ public final class ResultWaiter {
 						remaining.add(ids.get(i));
 					}
 				}
-				this.store.results(remaining).values().forEach(this::callEnded);
+				try {
+					this.store.results(remaining).values().forEach(this::callEnded);
+					storeFailure = null;
+				}
+				catch (DataAccessException | TransactionException ex) {
+					storeFailure = ex;
+				}
 				CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
 				Duration left = Duration.between(this.clock.instant(), deadline);
 				if (all.isDone() || left.isNegative()) {
-					return collect(ids, futures, timeout);
+					return collect(ids, futures, timeout, storeFailure);
 				}
 				try {
 					all.get(Math.min(left.toMillis(), RECHECK.toMillis()) + 1, TimeUnit.MILLISECONDS);
@@ -77,7 +90,8 @@ public final class ResultWaiter {
 		}
 	}
 
-	private List<CallResult> collect(List<String> ids, List<CompletableFuture<CallResult>> futures, Duration timeout) {
+	private List<CallResult> collect(List<String> ids, List<CompletableFuture<CallResult>> futures, Duration timeout,
+			@Nullable RuntimeException storeFailure) {
 		List<CallResult> results = new ArrayList<>(ids.size());
 		int missing = 0;
 		String example = null;
@@ -91,8 +105,10 @@ public final class ResultWaiter {
 			results.add(result);
 		}
 		if (missing > 0) {
-			throw new DispatchException(DispatchStatus.TIMEOUT, missing + " of " + ids.size()
-					+ " calls did not end within " + timeout + ", for example " + example);
+			throw new DispatchException(DispatchStatus.TIMEOUT,
+					missing + " of " + ids.size() + " calls did not end within " + timeout + ", for example " + example
+							+ ((storeFailure != null) ? "; the call store is unavailable" : ""),
+					storeFailure);
 		}
 		return results;
 	}

@@ -7,8 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Tracks an episode of the store failing: logs its start and its end once each and paces the
- * retries with a backoff.
+ * Tracks an episode of the store failing, as seen by the claim loop and the workers alike: logs its
+ * start and its end once each and paces the retries with a backoff.
  */
 final class StoreOutage {
 
@@ -17,9 +17,9 @@ final class StoreOutage {
 	private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2,
 			0.5, Duration.ofSeconds(5));
 
-	private int failures;
+	private volatile int failures;
 
-	synchronized Duration failed(RuntimeException ex) {
+	synchronized Duration failed(Throwable ex) {
 		this.failures++;
 		if (this.failures == 1) {
 			logger.error("The Dispatch call store failed; the scheduler keeps retrying until it is back", ex);
@@ -27,7 +27,13 @@ final class StoreOutage {
 		return Duration.ofMillis(this.backoff.apply(this.failures));
 	}
 
-	synchronized void succeeded() {
+	void succeeded() {
+		if (this.failures > 0) {
+			ended();
+		}
+	}
+
+	private synchronized void ended() {
 		if (this.failures > 0) {
 			logger.info("The Dispatch call store is back after " + this.failures + " failed attempts");
 			this.failures = 0;

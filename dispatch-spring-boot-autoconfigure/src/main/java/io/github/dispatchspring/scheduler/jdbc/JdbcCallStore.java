@@ -167,6 +167,21 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		return leased;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Each lease is renewed in a statement of its own, so that renewing never holds one row while
+	 * waiting for another, as a completion that updates its parent does.
+	 */
+	@Override
+	public void renew(Collection<ClaimedCall> leased, Duration lease) {
+		long leaseExpiry = this.clock.instant().plus(lease).toEpochMilli();
+		for (ClaimedCall call : leased) {
+			this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
+					leaseExpiry, call.id(), call.leaseToken());
+		}
+	}
+
 	@Override
 	public boolean complete(ClaimedCall call, CallResult result) {
 		return record(List.of(new Transition.Complete(call, result))).get(0);

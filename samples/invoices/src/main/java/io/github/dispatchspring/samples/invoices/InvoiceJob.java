@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * At startup, dispatches {@code generateInvoices} and logs its outcome when it completes; with
- * {@code invoices.exit-when-done} the application then exits.
+ * {@code invoices.exit-when-done} the application then exits. With {@code invoices.job-id} set to the
+ * id of a {@code generateInvoices} call dispatched earlier, for example by a run that crashed, it
+ * waits for that call instead of dispatching another one.
  */
 @Component
 public class InvoiceJob implements ApplicationRunner {
@@ -31,21 +33,23 @@ public class InvoiceJob implements ApplicationRunner {
 
 	private final boolean exitWhenDone;
 
+	private final String jobId;
+
 	private volatile InvoiceReport report;
 
 	public InvoiceJob(DispatchClient client, Invoicing invoicing, ConfigurableApplicationContext context,
-			@Value("${invoices.exit-when-done:false}") boolean exitWhenDone) {
+			@Value("${invoices.exit-when-done:false}") boolean exitWhenDone, @Value("${invoices.job-id:}") String jobId) {
 		this.client = client;
 		this.invoicing = invoicing;
 		this.context = context;
 		this.exitWhenDone = exitWhenDone;
+		this.jobId = jobId;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		long start = System.nanoTime();
-		DispatchId id = this.client.dispatch("generateInvoices", null);
-		logger.info("Dispatched generateInvoices as {}", id);
+		DispatchId id = job();
 		this.report = this.client.await(id, InvoiceReport.class, Duration.ofMinutes(10));
 		long calls = 1 + 2L * this.report.uploaded().size();
 		int attempts = this.invoicing.invocations().values().stream().mapToInt((count) -> count.get()).sum();
@@ -54,6 +58,16 @@ public class InvoiceJob implements ApplicationRunner {
 		if (this.exitWhenDone) {
 			System.exit(SpringApplication.exit(this.context));
 		}
+	}
+
+	private DispatchId job() {
+		if (!this.jobId.isBlank()) {
+			logger.info("Waiting for generateInvoices {}, dispatched earlier", this.jobId);
+			return new DispatchId(this.jobId);
+		}
+		DispatchId id = this.client.dispatch("generateInvoices", null);
+		logger.info("Dispatched generateInvoices as {}", id);
+		return id;
 	}
 
 	/** The outcome of the last run, or {@code null} before it completed. */

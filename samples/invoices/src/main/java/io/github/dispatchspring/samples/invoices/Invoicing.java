@@ -35,7 +35,9 @@ public class Invoicing {
 	@DispatchFunction
 	public String generateInvoice(String clientId) {
 		count("generateInvoice");
-		return "invoices/2026-11/" + clientId + ".pdf";
+		String path = "invoices/2026-11/" + clientId + ".pdf";
+		logger.debug("Generated {}", path);
+		return path;
 	}
 
 	@DispatchFunction

@@ -1,0 +1,102 @@
+package io.github.dispatchspring.durability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.github.dispatchspring.durability.fanout.FanOutApplication;
+import io.github.dispatchspring.durability.fanout.Visits;
+import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
+import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two JVMs share one PostgreSQL store; the one that dispatched a fan-out of 5,000 calls is killed
+ * half-way, and the other one runs everything that is left, including the calls the dead one had
+ * leased.
+ */
+class TwoInstancesTests {
+
+	private static final int CALLS = 5_000;
+
+	private static final int CONCURRENCY = 32;
+
+	private static final Pattern STARTED = Pattern.compile("Started FanOutApplication in");
+
+	private final PostgresTestDatabase database = PostgresTestDatabase.create();
+
+	private final JdbcTemplate jdbc = new JdbcTemplate(this.database.dataSource());
+
+	private final StoredCalls calls = new StoredCalls(this.database.dataSource());
+
+	@Test
+	void survivorFinishesTheFanOutOfAKilledInstance() {
+		Visits.createTable(this.jdbc);
+		try (JavaProcess survivor = instance("survivor", 0)) {
+			survivor.awaitLine(STARTED, Duration.ofMinutes(2));
+			try (JavaProcess victim = instance("victim", CALLS)) {
+				await("both instances visiting, " + CALLS / 10 + " calls done").atMost(Duration.ofMinutes(2))
+					.pollInterval(Duration.ofMillis(20))
+					.until(() -> this.calls.count("visit", "DONE") >= CALLS / 10
+							&& visitsByInstance().keySet().containsAll(List.of("victim", "survivor")));
+				victim.kill();
+			}
+			long doneWhenKilled = this.calls.count("visit", "DONE");
+			Map<String, Long> visitsWhenKilled = visitsByInstance();
+			await("every call done").atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> this.calls.count("visit", "DONE") == CALLS);
+
+			assertThat(doneWhenKilled).isLessThan(CALLS);
+			assertThat(this.calls.count("visit")).isEqualTo(CALLS);
+			assertThat(this.calls.results("visit")).isEqualTo(CALLS);
+			assertThat(this.calls.distinctInputs("visit")).isEqualTo(CALLS);
+			assertThat(distinctVisitedItems()).isEqualTo(CALLS);
+			assertThat(visitsByInstance().get("survivor")).isGreaterThan(visitsWhenKilled.get("survivor"));
+			assertThat(visitsByInstance().get("victim")).isEqualTo(visitsWhenKilled.get("victim"));
+			assertThat(itemsVisitedTwice()).as("calls the victim was running when it was killed")
+				.isLessThanOrEqualTo(CONCURRENCY);
+			assertThat(survivor.lines()).noneMatch((line) -> line.contains("Exception in thread"));
+			Measurements.record(String.format("two instances, %d calls: %d done when the victim was killed; "
+					+ "visits by the victim %d, by the survivor %d; %d calls ran twice", CALLS, doneWhenKilled,
+					visitsByInstance().get("victim"), visitsByInstance().get("survivor"), itemsVisitedTwice()));
+		}
+	}
+
+	private JavaProcess instance(String name, int calls) {
+		return JavaProcess.start(name, List.of("-Xmx512m"), FanOutApplication.class,
+				List.of("--fanout.instance=" + name, "--fanout.calls=" + calls,
+						"--spring.datasource.url=" + this.database.jdbcUrl(),
+						"--spring.datasource.username=" + this.database.username(),
+						"--spring.datasource.password=" + this.database.password(),
+						"--dispatch.scheduler.store=jdbc",
+						"--dispatch.scheduler.jdbc.url=" + this.database.jdbcUrl(),
+						"--dispatch.scheduler.jdbc.username=" + this.database.username(),
+						"--dispatch.scheduler.jdbc.password=" + this.database.password(),
+						"--dispatch.scheduler.concurrency=" + CONCURRENCY,
+						"--dispatch.scheduler.lease-duration=5s"));
+	}
+
+	private Map<String, Long> visitsByInstance() {
+		return this.jdbc.queryForList("SELECT instance, COUNT(*) AS visits FROM visits GROUP BY instance")
+			.stream()
+			.collect(Collectors.toMap((row) -> (String) row.get("instance"), (row) -> ((Number) row.get("visits")).longValue()));
+	}
+
+	private long distinctVisitedItems() {
+		return this.jdbc.queryForObject("SELECT COUNT(DISTINCT item) FROM visits", Long.class);
+	}
+
+	private long itemsVisitedTwice() {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM (SELECT item FROM visits GROUP BY item HAVING COUNT(*) > 1) repeated", Long.class);
+	}
+
+}

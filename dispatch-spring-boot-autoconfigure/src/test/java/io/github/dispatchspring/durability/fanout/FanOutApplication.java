@@ -1,0 +1,18 @@
+package io.github.dispatchspring.durability.fanout;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * A worker of a shared PostgreSQL store whose one function, {@code visit}, records which instance
+ * ran it; with {@code fanout.calls} set it also dispatches that many calls at startup.
+ */
+@SpringBootApplication
+public class FanOutApplication {
+
+	public static void main(String[] args) {
+		new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE).run(args);
+	}
+
+}
