@@ -1,0 +1,18 @@
+package io.github.dispatchspring.scheduler.jdbc;
+
+import java.time.Clock;
+
+import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.CallStoreContractTests;
+
+/**
+ * The store contract on {@link JdbcCallStore} over PostgreSQL, a fresh database per test.
+ */
+class PostgresCallStoreTests extends CallStoreContractTests {
+
+	@Override
+	protected CallStore createStore(Clock clock) {
+		return new JdbcCallStore(PostgresTestDatabase.create().dataSource(), "dispatch_", clock, null);
+	}
+
+}
