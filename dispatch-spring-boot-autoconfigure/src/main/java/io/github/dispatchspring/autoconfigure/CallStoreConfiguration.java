@@ -45,7 +45,7 @@ final class CallStoreConfiguration {
 			Path directory = Path.of(properties.getScheduler().getEmbedded().getDirectory()).toAbsolutePath();
 			HikariDataSource dataSource = new HikariDataSource();
 			dataSource.setPoolName("dispatch-embedded");
-			dataSource.setJdbcUrl("jdbc:h2:file:" + directory.resolve("calls") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=65536");
+			dataSource.setJdbcUrl("jdbc:h2:file:" + directory.resolve("calls") + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=65536");
 			dataSource.setUsername("sa");
 			dataSource.setMaximumPoolSize(properties.getScheduler().getJdbc().getMaxConnections());
 			dataSource.setConnectionTimeout(properties.getScheduler().getJdbc().getConnectionTimeout().toMillis());

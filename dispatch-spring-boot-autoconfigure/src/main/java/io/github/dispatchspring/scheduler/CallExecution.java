@@ -53,6 +53,10 @@ public final class CallExecution {
 		this.storeWrites.getEventPublisher().onRetry((event) -> this.outage.failed(event.getLastThrowable()));
 	}
 
+	void handOffTo(TransitionWriter.Handoff handoff) {
+		this.writer.handOffTo(handoff);
+	}
+
 	StoreOutage storeOutage() {
 		return this.outage;
 	}

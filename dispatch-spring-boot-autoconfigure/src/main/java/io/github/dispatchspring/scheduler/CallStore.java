@@ -111,6 +111,29 @@ public interface CallStore {
 	}
 
 	/**
+	 * Records transitions, then leases up to {@code limit} due calls, in one write where the store
+	 * can: the calls a suspension started or a completion made due are handed to the writing worker
+	 * without a claim of their own. The default records and claims one after the other.
+	 * @param transitions the transitions, of distinct calls
+	 * @param limit the most calls to lease, 0 for none
+	 * @param lease how long the leases last
+	 * @return what was recorded and what was leased
+	 */
+	default Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
+		List<Boolean> held = record(transitions);
+		return new Recorded(held, (limit > 0) ? claim(limit, lease) : List.of());
+	}
+
+	/**
+	 * What {@link #recordAndClaim} did.
+	 *
+	 * @param held for each transition, whether its lease was still held
+	 * @param claimed the calls leased
+	 */
+	record Recorded(List<Boolean> held, List<ClaimedCall> claimed) {
+	}
+
+	/**
 	 * The results of the given calls that have ended.
 	 * @param ids dispatch ids
 	 * @return results by dispatch id, for the ended calls only

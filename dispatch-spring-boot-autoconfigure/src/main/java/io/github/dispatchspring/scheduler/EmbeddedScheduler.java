@@ -45,6 +45,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final LeaseKeeper leases;
 
+	private final WorkerHandoff handoff = new WorkerHandoff();
+
 	private volatile boolean running;
 
 	private ExecutorService workers;
@@ -62,8 +64,9 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.leases = new LeaseKeeper(store, settings.leaseDuration(), this.outage, Clock.systemUTC());
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
-			.maxWaitDuration(Duration.ofDays(1))
+			.maxWaitDuration(Duration.ZERO)
 			.build());
+		execution.handOffTo(this.handoff);
 	}
 
 	/** Asks the scheduler to look for due calls now. */
@@ -115,12 +118,12 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	private void claimLoop() {
 		try {
 			while (this.running) {
-				int capacity = this.bulkhead.getMetrics().getAvailableConcurrentCalls();
-				List<ClaimedCall> calls = (capacity > 0) ? claim(capacity) : List.of();
+				int reserved = this.handoff.reserve();
+				List<ClaimedCall> calls = (reserved > 0) ? claim(reserved) : List.of();
+				this.handoff.start(calls, reserved);
 				if (calls.isEmpty()) {
 					this.wakeUp.await(this.settings.pollInterval());
 				}
-				calls.forEach(this::start);
 				this.leases.renewDue();
 			}
 		}
@@ -129,10 +132,9 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		}
 	}
 
-	private List<ClaimedCall> claim(int capacity) throws InterruptedException {
+	private List<ClaimedCall> claim(int limit) throws InterruptedException {
 		try {
-			List<ClaimedCall> calls = this.store.claim(Math.min(capacity, this.settings.claimBatchSize()),
-					this.settings.leaseDuration());
+			List<ClaimedCall> calls = this.store.claim(limit, this.settings.leaseDuration());
 			this.outage.succeeded();
 			return calls;
 		}
@@ -142,8 +144,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		}
 	}
 
-	private void start(ClaimedCall call) {
-		this.bulkhead.acquirePermission();
+	private void startAcquired(ClaimedCall call) {
 		this.leases.started(call);
 		try {
 			this.workers.execute(() -> run(call));
@@ -175,6 +176,40 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 			this.bulkhead.onComplete();
 			this.wakeUp.signal();
 		}
+	}
+
+	/**
+	 * Reserves capacity before calls are leased, by the claim loop or by a worker along with its
+	 * write, and starts the leased calls within it.
+	 */
+	private final class WorkerHandoff implements TransitionWriter.Handoff {
+
+		@Override
+		public int reserve() {
+			if (!EmbeddedScheduler.this.running) {
+				return 0;
+			}
+			int reserved = 0;
+			while (reserved < EmbeddedScheduler.this.settings.claimBatchSize()
+					&& EmbeddedScheduler.this.bulkhead.tryAcquirePermission()) {
+				reserved++;
+			}
+			return reserved;
+		}
+
+		@Override
+		public Duration lease() {
+			return EmbeddedScheduler.this.settings.leaseDuration();
+		}
+
+		@Override
+		public void start(List<ClaimedCall> calls, int reserved) {
+			calls.forEach(EmbeddedScheduler.this::startAcquired);
+			for (int unused = calls.size(); unused < reserved; unused++) {
+				EmbeddedScheduler.this.bulkhead.releasePermission();
+			}
+		}
+
 	}
 
 	/**

@@ -21,8 +21,14 @@ final class TransitionWriter {
 
 	private final ReentrantLock writing = new ReentrantLock();
 
+	private volatile Handoff handoff = Handoff.NONE;
+
 	TransitionWriter(CallStore store) {
 		this.store = store;
+	}
+
+	void handOffTo(Handoff handoff) {
+		this.handoff = handoff;
 	}
 
 	/**
@@ -53,15 +59,68 @@ final class TransitionWriter {
 		for (Pending next = this.queue.poll(); next != null; next = (batch.size() < MAX_BATCH) ? this.queue.poll() : null) {
 			batch.add(next);
 		}
+		Handoff target = this.handoff;
+		int reserved = target.reserve();
+		CallStore.Recorded recorded;
 		try {
-			List<Boolean> recorded = this.store.record(batch.stream().map((pending) -> pending.transition).toList());
-			for (int i = 0; i < batch.size(); i++) {
-				batch.get(i).finish(recorded.get(i), null);
-			}
+			recorded = this.store.recordAndClaim(batch.stream().map((pending) -> pending.transition).toList(), reserved,
+					target.lease());
 		}
 		catch (RuntimeException ex) {
+			target.start(List.of(), reserved);
 			batch.forEach((pending) -> pending.finish(false, ex));
+			return;
 		}
+		for (int i = 0; i < batch.size(); i++) {
+			batch.get(i).finish(recorded.held().get(i), null);
+		}
+		target.start(recorded.claimed(), reserved);
+	}
+
+	/**
+	 * Where the calls leased along with a write go: capacity reserved before the write, calls started
+	 * after it.
+	 */
+	interface Handoff {
+
+		/** Leases nothing along with writes. */
+		Handoff NONE = new Handoff() {
+
+			@Override
+			public int reserve() {
+				return 0;
+			}
+
+			@Override
+			public java.time.Duration lease() {
+				return java.time.Duration.ZERO;
+			}
+
+			@Override
+			public void start(List<ClaimedCall> calls, int reserved) {
+			}
+
+		};
+
+		/**
+		 * Reserves capacity for calls to lease.
+		 * @return how many calls may be leased
+		 */
+		int reserve();
+
+		/**
+		 * How long the leases last.
+		 * @return the lease duration
+		 */
+		java.time.Duration lease();
+
+		/**
+		 * Starts the leased calls and frees the capacity left unused.
+		 * @param calls the leased calls, at most the reserved number
+		 * @param reserved the capacity reserved
+		 */
+		void start(List<ClaimedCall> calls, int reserved);
+
 	}
 
 	/** A transition waiting to be written; read and written under the write lock. */

@@ -97,6 +97,15 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			insert(newCalls);
 			notifyDue();
 		});
+		if (this.dialect.flushAccepted() != null) {
+			this.jdbc.execute(this.dialect.flushAccepted());
+		}
+	}
+
+	private void progressTransaction() {
+		if (this.dialect.progressTransaction() != null) {
+			this.jdbc.execute(this.dialect.progressTransaction());
+		}
 	}
 
 	private void insert(List<NewCall> newCalls) {
@@ -110,12 +119,18 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	@Override
 	public List<ClaimedCall> claim(int limit, Duration lease) {
+		return exclusively(() -> this.transactions.execute((status) -> {
+			progressTransaction();
+			return claimDue(limit, lease);
+		}));
+	}
+
+	private List<ClaimedCall> claimDue(int limit, Duration lease) {
 		Instant now = this.clock.instant();
 		String token = UUID.randomUUID().toString();
 		long leaseExpiry = now.plus(lease).toEpochMilli();
-		List<CallRows.Claimed> claimed = this.dialect.shared()
-				? this.transactions.execute((status) -> claimSkippingLocked(now, limit, token, leaseExpiry))
-				: claimExclusively(now, limit, token, leaseExpiry);
+		List<CallRows.Claimed> claimed = this.dialect.shared() ? claimSkippingLocked(now, limit, token, leaseExpiry)
+				: claimUnshared(now, limit, token, leaseExpiry);
 		return withInboxes(claimed, token);
 	}
 
@@ -126,17 +141,35 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row), token, leaseExpiry, now.toEpochMilli(), limit);
 	}
 
-	private List<CallRows.Claimed> claimExclusively(Instant now, int limit, String token, long leaseExpiry) {
+	private List<CallRows.Claimed> claimUnshared(Instant now, int limit, String token, long leaseExpiry) {
+		List<CallRows.Claimed> due = this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls
+				+ " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
+				now.toEpochMilli(), limit);
+		int[] leased = this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, due_at = ? "
+				+ "WHERE id = ? AND due_at BETWEEN 0 AND ?", due.stream()
+					.map((call) -> new Object[] { token, leaseExpiry, call.call().id(), now.toEpochMilli() })
+					.toList());
+		List<CallRows.Claimed> claimed = new ArrayList<>(due.size());
+		for (int i = 0; i < due.size(); i++) {
+			if (leased[i] != 0) {
+				claimed.add(due.get(i));
+			}
+		}
+		return claimed;
+	}
+
+	/**
+	 * Runs a transaction that claims calls: on a database of a single instance, one at a time, and
+	 * always before any row lock is taken, so that two claims never lease the same call and never
+	 * wait for each other's rows.
+	 */
+	private <T> T exclusively(java.util.function.Supplier<T> claiming) {
+		if (this.dialect.shared()) {
+			return claiming.get();
+		}
 		this.claimLock.lock();
 		try {
-			return this.transactions.execute((status) -> {
-				List<CallRows.Claimed> due = this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls
-						+ " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
-						now.toEpochMilli(), limit);
-				this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, due_at = ? WHERE id = ?",
-						due.stream().map((call) -> new Object[] { token, leaseExpiry, call.call().id() }).toList());
-				return due;
-			});
+			return claiming.get();
 		}
 		finally {
 			this.claimLock.unlock();
@@ -209,17 +242,29 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	 */
 	@Override
 	public List<Boolean> record(List<Transition> transitions) {
-		return this.transactions.execute((status) -> {
+		return recordAndClaim(transitions, 0, Duration.ZERO).held();
+	}
+
+	/**
+	 * Records the transitions and, when they made calls due, leases up to {@code limit} due calls, in
+	 * one transaction.
+	 */
+	@Override
+	public Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
+		java.util.function.Supplier<Recorded> write = () -> this.transactions.execute((status) -> {
+			progressTransaction();
 			Writes writes = new Writes();
-			List<Boolean> recorded = new ArrayList<>(transitions.size());
+			List<Boolean> held = new ArrayList<>(transitions.size());
 			for (Transition transition : transitions) {
-				recorded.add(apply(transition, writes));
+				held.add(apply(transition, writes));
 			}
+			List<ClaimedCall> claimed = (limit > 0 && writes.due) ? claimDue(limit, lease) : List.of();
 			if (writes.due) {
 				notifyDue();
 			}
-			return recorded;
+			return new Recorded(held, claimed);
 		});
+		return (limit > 0) ? exclusively(write) : write.get();
 	}
 
 	private boolean apply(Transition transition, Writes writes) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -13,19 +15,49 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public enum SqlDialect {
 
-	/** H2, the embedded file database of a single instance. */
-	H2("h2", false),
+	/**
+	 * H2, the embedded file database of a single instance. It writes committed transactions to its
+	 * file in the background; accepted calls are forced to the file with a checkpoint.
+	 */
+	H2("h2", false, null, "CHECKPOINT"),
 
-	/** PostgreSQL, shared by several instances. */
-	POSTGRESQL("postgresql", true);
+	/**
+	 * PostgreSQL, shared by several instances. Accepted calls commit synchronously; the progress of
+	 * calls commits without waiting for the WAL flush.
+	 */
+	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO OFF", null);
 
 	private final String schemaFolder;
 
 	private final boolean shared;
 
-	SqlDialect(String schemaFolder, boolean shared) {
+	private final @Nullable String progressTransaction;
+
+	private final @Nullable String flushAccepted;
+
+	SqlDialect(String schemaFolder, boolean shared, @Nullable String progressTransaction,
+			@Nullable String flushAccepted) {
 		this.schemaFolder = schemaFolder;
 		this.shared = shared;
+		this.progressTransaction = progressTransaction;
+		this.flushAccepted = flushAccepted;
+	}
+
+	/**
+	 * The statement that starts a transaction recording the progress of calls, which may be lost in
+	 * a crash of the database (the calls then run again) but never half.
+	 * @return the statement, or {@code null}
+	 */
+	@Nullable String progressTransaction() {
+		return this.progressTransaction;
+	}
+
+	/**
+	 * The statement that makes newly accepted calls durable once their transaction committed.
+	 * @return the statement, or {@code null} when the commit does already
+	 */
+	@Nullable String flushAccepted() {
+		return this.flushAccepted;
 	}
 
 	/**
