@@ -118,10 +118,10 @@ public final class DurableExecution {
 		return ids;
 	}
 
-	private static List<Call> correlated(int step, List<Call> calls) {
+	private List<Call> correlated(int step, List<Call> calls) {
 		List<Call> correlated = new ArrayList<>(calls.size());
 		for (int i = 0; i < calls.size(); i++) {
-			correlated.add(calls.get(i).toBuilder().setCorrelationId(ReplayJournal.correlationId(step, i)).build());
+			correlated.add(calls.get(i).toBuilder().setCorrelationId(this.journal.correlationId(step, i)).build());
 		}
 		return correlated;
 	}

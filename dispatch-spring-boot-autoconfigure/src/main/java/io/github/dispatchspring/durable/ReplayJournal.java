@@ -3,6 +3,7 @@ package io.github.dispatchspring.durable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
@@ -37,7 +38,7 @@ public final class ReplayJournal {
 	 * @return an empty journal
 	 */
 	public static ReplayJournal start(Any input) {
-		return new ReplayJournal(Journal.newBuilder().setInput(input));
+		return new ReplayJournal(Journal.newBuilder().setInput(input).setEpoch(ThreadLocalRandom.current().nextInt()));
 	}
 
 	/**
@@ -75,7 +76,7 @@ public final class ReplayJournal {
 	private void merge(List<CallResult> results) {
 		Map<Integer, Step.Builder> touched = new HashMap<>();
 		for (CallResult result : results) {
-			int sequence = (int) (result.getCorrelationId() >>> 32);
+			int sequence = (int) (result.getCorrelationId() >>> 32) ^ this.journal.getEpoch();
 			int index = (int) result.getCorrelationId();
 			Step step = this.journal.getStepsMap().get(sequence);
 			if (step == null || index < 0 || index >= step.getSize()) {
@@ -150,8 +151,8 @@ public final class ReplayJournal {
 		this.journal.setSuspendedAt(sequence);
 	}
 
-	static long correlationId(int sequence, int index) {
-		return ((long) sequence << 32) | index;
+	long correlationId(int sequence, int index) {
+		return ((long) (sequence ^ this.journal.getEpoch()) << 32) | Integer.toUnsignedLong(index);
 	}
 
 }

@@ -24,11 +24,11 @@ class ReplayJournalTests {
 
 	@Test
 	void suspendsAFirstGatherWithItsCallsCorrelatedBySlot() {
-		Poll poll = suspend(ReplayJournal.start(input()), calls(3));
+		ReplayJournal journal = ReplayJournal.start(input());
+		Poll poll = suspend(journal, calls(3));
 
 		assertThat(poll.getCallsList()).extracting(Call::getCorrelationId)
-			.containsExactly(ReplayJournal.correlationId(1, 0), ReplayJournal.correlationId(1, 1),
-					ReplayJournal.correlationId(1, 2));
+			.containsExactly(journal.correlationId(1, 0), journal.correlationId(1, 1), journal.correlationId(1, 2));
 		assertThat(poll.getMinResults()).isEqualTo(3);
 	}
 
@@ -50,15 +50,30 @@ class ReplayJournalTests {
 
 	@Test
 	void waitsWhileResultsAreMissingAndIgnoresUnknownCorrelationIds() {
-		Poll poll = suspend(ReplayJournal.start(input()), calls(2));
+		ReplayJournal journal = ReplayJournal.start(input());
+		Poll poll = suspend(journal, calls(2));
 		ReplayJournal resumed = ReplayJournal.resume(PollResult.newBuilder()
 			.setTypedCoroutineState(poll.getTypedCoroutineState())
 			.addResults(result(poll.getCalls(0), "a"))
-			.addResults(CallResult.newBuilder().setCorrelationId(ReplayJournal.correlationId(9, 0)))
+			.addResults(CallResult.newBuilder().setCorrelationId(journal.correlationId(9, 0)))
 			.build());
 
 		assertThat(resumed.waiting()).isTrue();
 		assertThat(resumed.poll(List.of()).getMinResults()).isEqualTo(1);
+	}
+
+	@Test
+	void ignoresLateResultsOfCallsMadeByAnEarlierRun() {
+		Poll earlier = suspend(ReplayJournal.start(input()), calls(2));
+		Poll current = suspend(ReplayJournal.start(input()), calls(2));
+		ReplayJournal resumed = ReplayJournal.resume(PollResult.newBuilder()
+			.setTypedCoroutineState(current.getTypedCoroutineState())
+			.addResults(result(earlier.getCalls(0), "stale"))
+			.addResults(result(earlier.getCalls(1), "stale"))
+			.build());
+
+		assertThat(resumed.waiting()).isTrue();
+		assertThat(resumed.poll(List.of()).getMinResults()).isEqualTo(2);
 	}
 
 	@Test
