@@ -1,7 +1,5 @@
 package io.github.dispatchspring.scheduler.jdbc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
