@@ -134,7 +134,7 @@ public final class ValueCodec {
 	 * Decodes a value into the given type.
 	 * @param any the wire form
 	 * @param type the Java type to read it as
-	 * @return the value, {@code null} for {@code Empty}
+	 * @return the value, {@code null} for {@code Empty} or an absent value
 	 * @throws SerializationException if the value cannot be read as that type
 	 */
 	public @Nullable Object decode(Any any, Type type) {
@@ -174,6 +174,9 @@ public final class ValueCodec {
 	}
 
 	private @Nullable Object natural(Any any, JavaType target) throws InvalidProtocolBufferException {
+		if (any.getTypeUrl().isEmpty()) {
+			return null;
+		}
 		String typeName = typeName(any);
 		if (Message.class.isAssignableFrom(target.getRawClass()) && !typeName.startsWith("google.protobuf.")) {
 			return any.unpack(target.getRawClass().asSubclass(Message.class));

@@ -87,6 +87,11 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void decodesAnAbsentValueAsNull() {
+		assertThat(this.codec.decode(Any.getDefaultInstance(), String.class)).isNull();
+	}
+
+	@Test
 	void encodesScalarsIntoTheWrapperValue() throws Exception {
 		assertThat(this.codec.encode("hello").unpack(StringValue.class).getValue()).isEqualTo("hello");
 		assertThat(this.codec.encode(42).unpack(Int64Value.class).getValue()).isEqualTo(42L);
