@@ -187,6 +187,11 @@ public class DispatchProperties {
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		/**
+		 * How long ended calls and their results are kept; kept for ever when set to 0.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
 		 * Expiration of calls that set none; calls never expire when not set.
 		 */
 		private @Nullable Duration defaultExpiration;
@@ -258,6 +263,14 @@ public class DispatchProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
 		}
 
 		public @Nullable Duration getDefaultExpiration() {

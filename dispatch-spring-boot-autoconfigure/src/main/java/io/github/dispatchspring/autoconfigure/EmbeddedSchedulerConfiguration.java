@@ -70,7 +70,8 @@ final class EmbeddedSchedulerConfiguration {
 		CallExecution execution = new CallExecution(store, invoker, retryPolicy, Clock.systemUTC());
 		return new EmbeddedScheduler(store, execution, waiter,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
-						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout()));
+						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout(),
+						scheduler.getRetention()));
 	}
 
 	@Bean

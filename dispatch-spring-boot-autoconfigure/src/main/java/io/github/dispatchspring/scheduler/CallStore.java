@@ -141,7 +141,15 @@ public interface CallStore {
 	Map<String, CallResult> results(Collection<String> ids);
 
 	/**
-	 * Whether a call with this id was ever accepted.
+	 * Deletes calls that ended before the given time, with their results, oldest first.
+	 * @param endedBefore the cutoff
+	 * @param limit the most calls to delete
+	 * @return how many were deleted
+	 */
+	int purge(Instant endedBefore, int limit);
+
+	/**
+	 * Whether a call with this id was accepted and not purged since.
 	 * @param id the dispatch id
 	 * @return {@code true} if known
 	 */

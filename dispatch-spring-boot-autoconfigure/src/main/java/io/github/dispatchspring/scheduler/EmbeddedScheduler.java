@@ -13,6 +13,7 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
@@ -45,6 +46,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final LeaseKeeper leases;
 
+	private final Retention retention;
+
 	private final WorkerHandoff handoff = new WorkerHandoff();
 
 	private volatile boolean running;
@@ -62,6 +65,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.settings = settings;
 		this.outage = execution.storeOutage();
 		this.leases = new LeaseKeeper(store, settings.leaseDuration(), this.outage, Clock.systemUTC());
+		this.retention = new Retention(store, settings.retention(), this.outage, Clock.systemUTC());
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ZERO)
@@ -125,6 +129,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 					this.wakeUp.await(this.settings.pollInterval());
 				}
 				this.leases.renewDue();
+				this.retention.purgeDue();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -220,9 +225,10 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	 * @param leaseDuration how long a lease lasts
 	 * @param pollInterval how often the store is checked when nothing woke the scheduler
 	 * @param shutdownTimeout how long running calls may take to finish on shutdown
+	 * @param retention how long ended calls are kept, or {@code null} for ever
 	 */
 	public record Settings(int concurrency, int claimBatchSize, Duration leaseDuration, Duration pollInterval,
-			Duration shutdownTimeout) {
+			Duration shutdownTimeout, @Nullable Duration retention) {
 	}
 
 }

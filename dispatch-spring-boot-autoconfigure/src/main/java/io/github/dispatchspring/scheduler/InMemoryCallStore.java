@@ -89,6 +89,7 @@ public final class InMemoryCallStore implements CallStore {
 		}
 		entry.phase = Phase.DONE;
 		entry.result = result;
+		entry.endedAt = this.clock.instant();
 		entry.state = null;
 		entry.inbox.clear();
 		entry.version++;
@@ -174,6 +175,18 @@ public final class InMemoryCallStore implements CallStore {
 	}
 
 	@Override
+	public synchronized int purge(Instant endedBefore, int limit) {
+		List<Entry> ended = this.calls.values()
+			.stream()
+			.filter((entry) -> entry.endedAt != null && entry.endedAt.isBefore(endedBefore))
+			.sorted(java.util.Comparator.comparing((Entry entry) -> entry.endedAt))
+			.limit(limit)
+			.toList();
+		ended.forEach((entry) -> this.calls.remove(entry.call.id()));
+		return ended.size();
+	}
+
+	@Override
 	public synchronized boolean exists(String id) {
 		return this.calls.containsKey(id);
 	}
@@ -216,6 +229,8 @@ public final class InMemoryCallStore implements CallStore {
 		private final Map<String, CallResult> inbox = new LinkedHashMap<>();
 
 		private @Nullable CallResult result;
+
+		private @Nullable Instant endedAt;
 
 		Entry(NewCall call) {
 			this.call = call;

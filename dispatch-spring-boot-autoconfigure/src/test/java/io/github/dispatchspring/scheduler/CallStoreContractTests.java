@@ -235,6 +235,24 @@ public abstract class CallStoreContractTests {
 	}
 
 	@Test
+	void purgesCallsThatEndedBeforeTheCutoffOldestFirst() {
+		this.store.add(List.of(call("first"), call("second"), call("third"), call("running")));
+		List<ClaimedCall> claimed = claim();
+		complete(claimed, "first");
+		this.clock.advance(Duration.ofSeconds(10));
+		complete(claimed, "second");
+		complete(claimed, "third");
+		this.clock.advance(Duration.ofSeconds(10));
+
+		assertThat(this.store.purge(this.clock.instant().minusSeconds(15), 10)).isEqualTo(1);
+		assertThat(this.store.exists("first")).isFalse();
+		assertThat(this.store.purge(this.clock.instant(), 1)).isEqualTo(1);
+		assertThat(this.store.purge(this.clock.instant(), 10)).isEqualTo(1);
+		assertThat(this.store.exists("running")).isTrue();
+		assertThat(this.store.results(Set.of("first", "second", "third"))).isEmpty();
+	}
+
+	@Test
 	void knowsWhichCallsWereAccepted() {
 		this.store.add(List.of(call("a")));
 

@@ -282,8 +282,8 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private boolean complete(Transition.Complete complete, Writes writes) {
 		ClaimedCall call = complete.call();
-		if (!release(call, "state = 'DONE', result = ?, due_at = NULL, coroutine_state = NULL, inbox_count = 0",
-				complete.result().toByteArray())) {
+		if (!release(call, "state = 'DONE', result = ?, due_at = NULL, coroutine_state = NULL, inbox_count = 0, "
+				+ "ended_at = ?", complete.result().toByteArray(), this.clock.millis())) {
 			return false;
 		}
 		if (call.state() != null) {
@@ -387,6 +387,12 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 					}, chunk.toArray());
 		}
 		return results;
+	}
+
+	@Override
+	public int purge(Instant endedBefore, int limit) {
+		return this.jdbc.update("DELETE FROM " + this.calls + " WHERE id IN (SELECT id FROM " + this.calls
+				+ " WHERE ended_at < ? ORDER BY ended_at LIMIT ?)", endedBefore.toEpochMilli(), limit);
 	}
 
 	@Override

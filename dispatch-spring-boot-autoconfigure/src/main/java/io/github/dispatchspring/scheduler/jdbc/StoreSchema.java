@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StoreSchema {
 
 	/** The schema version this code needs. */
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	private static final Log logger = LogFactory.getLog(StoreSchema.class);
 
