@@ -93,8 +93,7 @@ public final class DurableExecution {
 			this.journal.suspendAt(step);
 			throw new Suspension(this.journal.poll(correlated(step, calls)));
 		}
-		if (recorded.hasError() || recorded.getResultsCount() == recorded.getSize()
-				|| recorded.getResultsMap().values().stream().anyMatch(CallResult::hasError)) {
+		if (ReplayJournal.settled(recorded)) {
 			return inOrder(recorded);
 		}
 		this.journal.suspendAt(step);

@@ -108,12 +108,16 @@ public final class ReplayJournal {
 		if (suspendedAt == 0) {
 			return false;
 		}
-		Step step = step(suspendedAt);
-		return !step.hasError() && step.getResultsCount() < step.getSize() && !anyFailed(step);
+		return !settled(step(suspendedAt));
 	}
 
-	private static boolean anyFailed(Step step) {
-		return step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
+	/**
+	 * Whether a gather's step needs no more results: all are there, one of them failed, or the
+	 * scheduler refused its calls.
+	 */
+	static boolean settled(Step step) {
+		return step.hasError() || step.getResultsCount() == step.getSize()
+				|| step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
 	}
 
 	@Nullable Step find(int sequence) {

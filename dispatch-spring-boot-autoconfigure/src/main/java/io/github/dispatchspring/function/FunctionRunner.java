@@ -17,6 +17,7 @@ import io.github.dispatchspring.proto.Exit;
 import io.github.dispatchspring.proto.Poll;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
+import io.github.dispatchspring.proto.RunResponses;
 import io.github.dispatchspring.proto.Status;
 import io.github.dispatchspring.proto.ValueCodec;
 import org.jspecify.annotations.Nullable;
@@ -115,10 +116,7 @@ public final class FunctionRunner {
 			error.printStackTrace(new PrintWriter(trace));
 			wireError.setTraceback(ByteString.copyFrom(trace.toString(), StandardCharsets.UTF_8));
 		}
-		return RunResponse.newBuilder()
-			.setStatus(status.toProto())
-			.setExit(Exit.newBuilder().setResult(CallResult.newBuilder().setError(wireError)))
-			.build();
+		return RunResponses.failed(status, wireError.build());
 	}
 
 	/** Carries a function's own exception out of the journal's scope. */

@@ -75,19 +75,13 @@ public final class CallExecution {
 	@Nullable CallResult execute(ClaimedCall claimed) {
 		NewCall call = claimed.call();
 		if (claimed.expired(this.clock.instant())) {
-			return complete(claimed, CallResult.newBuilder()
-				.setError(Error.newBuilder().setType("Expired").setMessage("the call expired at " + call.expiresAt()))
-				.build());
+			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()));
 		}
 		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
 		if (response.hasPoll()) {
 			String invalid = invalidDuration(response.getPoll());
 			if (invalid != null) {
-				return complete(claimed, CallResult.newBuilder()
-					.setError(Error.newBuilder()
-						.setType("InvalidResponse")
-						.setMessage("the endpoint answered a poll with " + invalid))
-					.build());
+				return complete(claimed, failure("InvalidResponse", "the endpoint answered a poll with " + invalid));
 			}
 			suspend(claimed, response.getPoll());
 			return null;
@@ -106,11 +100,13 @@ public final class CallExecution {
 		}
 		CallResult result = exit.getResult();
 		if (status != DispatchStatus.OK && !result.hasError()) {
-			result = result.toBuilder()
-				.setError(Error.newBuilder().setType(status.name()).setMessage("the call ended with status " + status))
-				.build();
+			result = result.toBuilder().mergeFrom(failure(status.name(), "the call ended with status " + status)).build();
 		}
 		return complete(claimed, result);
+	}
+
+	private static CallResult failure(String type, String message) {
+		return CallResult.newBuilder().setError(Error.newBuilder().setType(type).setMessage(message)).build();
 	}
 
 	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result) {

@@ -13,6 +13,7 @@ import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.function.ErrorStatus;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
+import io.github.dispatchspring.proto.RunResponses;
 
 /**
  * Runs calls at their endpoint over HTTP: {@code POST /dispatch.sdk.v1.FunctionService/Run} with the

@@ -72,22 +72,6 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		new StoreSchema(this.jdbc, this.transactions, this.dialect, tablePrefix).migrate();
 	}
 
-	/**
-	 * The database this store runs on.
-	 * @return the dialect
-	 */
-	public SqlDialect dialect() {
-		return this.dialect;
-	}
-
-	/**
-	 * The PostgreSQL channel on which this store notifies that calls became due.
-	 * @return the channel name
-	 */
-	public String channel() {
-		return this.channel;
-	}
-
 	@Override
 	public void add(List<NewCall> newCalls) {
 		if (newCalls.isEmpty()) {
