@@ -2,20 +2,26 @@ package io.github.dispatchspring.webhook.signature;
 
 import java.net.URI;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Signs outgoing requests the way the Dispatch scheduler does: an Ed25519 signature labelled
- * {@code dispatch} over {@code "@method" "@path" "@authority" "content-type" "content-digest"}.
+ * {@code dispatch} over {@code "@method" "@path" "@authority" "content-type" "content-digest"},
+ * with a random {@code nonce} so that no two signatures are the same.
  */
 public final class RequestSigner {
 
+	private static final SecureRandom random = new SecureRandom();
+
 	private final PrivateKey key;
 	private final Clock clock;
+	private final Supplier<String> nonces;
 
 	/**
 	 * @param key an Ed25519 private key, e.g. from {@link Ed25519Keys#parseSigningKey(String)}
@@ -23,8 +29,13 @@ public final class RequestSigner {
 	 * @throws IllegalArgumentException if the key is not an Ed25519 private key
 	 */
 	public RequestSigner(PrivateKey key, Clock clock) {
+		this(key, clock, RequestSigner::randomNonce);
+	}
+
+	RequestSigner(PrivateKey key, Clock clock, Supplier<String> nonces) {
 		this.key = Objects.requireNonNull(key, "key");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.nonces = Objects.requireNonNull(nonces, "nonces");
 		Ed25519.requireSigningKey(key);
 	}
 
@@ -42,13 +53,19 @@ public final class RequestSigner {
 		String contentDigest = ContentDigest.of(body);
 		SignedRequest request = SignedRequest.of(method, path(uri), authority(uri),
 				Map.of("Content-Type", contentType, ContentDigest.HEADER, contentDigest), body);
-		SignatureParameters parameters = SignatureParameters.dispatch(clock.instant().getEpochSecond());
+		SignatureParameters parameters = SignatureParameters.dispatch(clock.instant().getEpochSecond(), nonces.get());
 		byte[] signature = Ed25519.sign(key, SignatureBase.render(parameters, request::componentValue));
 		String label = SignatureParameters.LABEL;
 		return new SignatureHeaders(
 				contentDigest,
 				label + "=" + parameters.serialize(),
 				label + "=:" + Base64.getEncoder().encodeToString(signature) + ":");
+	}
+
+	private static String randomNonce() {
+		byte[] nonce = new byte[12];
+		random.nextBytes(nonce);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
 	}
 
 	/** The {@code Host} header value for {@code uri}: lower-case host, and the port only if not the scheme's default. */

@@ -28,12 +28,17 @@ record SignatureParameters(List<String> components, Map<String, Object> paramete
 		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 
-	/** The parameters the Dispatch signer uses for a signature created at {@code createdEpochSeconds}. */
-	static SignatureParameters dispatch(long createdEpochSeconds) {
+	/**
+	 * The parameters the Dispatch signer uses for a signature created at {@code createdEpochSeconds},
+	 * with a {@code nonce} that makes two signatures of the same request differ, so that a verifier
+	 * refusing replays accepts a request sent again on purpose within the same second.
+	 */
+	static SignatureParameters dispatch(long createdEpochSeconds, String nonce) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("created", createdEpochSeconds);
 		parameters.put("keyid", KEY_ID);
 		parameters.put("alg", ALGORITHM);
+		parameters.put("nonce", nonce);
 		return new SignatureParameters(DISPATCH_COMPONENTS, parameters);
 	}
 

@@ -22,7 +22,7 @@ class RequestSignerTest {
 			"sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:";
 
 	private final RequestSigner signer =
-			new RequestSigner(Ed25519Keys.parseSigningKey(Rfc9421ExampleTest.PRIVATE_KEY_PEM), CLOCK);
+			new RequestSigner(Ed25519Keys.parseSigningKey(Rfc9421ExampleTest.PRIVATE_KEY_PEM), CLOCK, () -> "n0nce");
 
 	@Test
 	void producesTheDispatchHeaders() {
@@ -30,7 +30,7 @@ class RequestSignerTest {
 
 		assertThat(headers.contentDigest()).isEqualTo(DIGEST);
 		assertThat(headers.signatureInput()).isEqualTo("dispatch=(\"@method\" \"@path\" \"@authority\" "
-				+ "\"content-type\" \"content-digest\");created=1618884473;keyid=\"default\";alg=\"ed25519\"");
+				+ "\"content-type\" \"content-digest\");created=1618884473;keyid=\"default\";alg=\"ed25519\";nonce=\"n0nce\"");
 		assertThat(headers.signature()).matches("dispatch=:[A-Za-z0-9+/]{86}==:");
 		assertThat(headers.asMap()).containsExactly(
 				entry("Content-Digest", headers.contentDigest()),
@@ -49,7 +49,7 @@ class RequestSignerTest {
 				"\"content-type\": application/json",
 				"\"content-digest\": " + DIGEST,
 				"\"@signature-params\": (\"@method\" \"@path\" \"@authority\" \"content-type\" \"content-digest\")"
-						+ ";created=1618884473;keyid=\"default\";alg=\"ed25519\"");
+						+ ";created=1618884473;keyid=\"default\";alg=\"ed25519\";nonce=\"n0nce\"");
 
 		PublicKey publicKey = Ed25519Keys.parseVerificationKey(Rfc9421ExampleTest.PUBLIC_KEY_PEM);
 		Signature ed25519 = Signature.getInstance("Ed25519");
@@ -59,6 +59,19 @@ class RequestSignerTest {
 		byte[] signatureBytes = Base64.getDecoder().decode(signature.substring("dispatch=:".length(), signature.length() - 1));
 
 		assertThat(ed25519.verify(signatureBytes)).isTrue();
+	}
+
+	@Test
+	void signsTheSameRequestDifferentlyEachTime() {
+		RequestSigner randomNonces =
+				new RequestSigner(Ed25519Keys.parseSigningKey(Rfc9421ExampleTest.PRIVATE_KEY_PEM), CLOCK);
+		URI uri = URI.create("https://example.com/foo");
+
+		SignatureHeaders first = randomNonces.sign("POST", uri, "application/json", BODY);
+		SignatureHeaders second = randomNonces.sign("POST", uri, "application/json", BODY);
+
+		assertThat(first.signatureInput()).contains(";nonce=\"").isNotEqualTo(second.signatureInput());
+		assertThat(first.signature()).isNotEqualTo(second.signature());
 	}
 
 	@Test
