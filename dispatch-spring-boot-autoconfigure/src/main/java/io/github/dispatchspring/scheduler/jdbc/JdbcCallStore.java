@@ -19,6 +19,7 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.NewCall;
+import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.Transition;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,8 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private final @Nullable AutoCloseable ownedDataSource;
 
+	private final SchedulerKeys schedulerKeys;
+
 	/**
 	 * Creates the store, creating or migrating its tables.
 	 * @param dataSource the database
@@ -70,6 +73,15 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		this.inbox = tablePrefix + "inbox";
 		this.channel = tablePrefix + "work";
 		new StoreSchema(this.jdbc, this.transactions, this.dialect, tablePrefix).migrate();
+		this.schedulerKeys = new JdbcSchedulerKeys(this.jdbc, tablePrefix);
+	}
+
+	/**
+	 * The scheduler's key pair, kept in this store's database.
+	 * @return the keys
+	 */
+	public SchedulerKeys schedulerKeys() {
+		return this.schedulerKeys;
 	}
 
 	@Override

@@ -38,6 +38,7 @@ class StoreSchemaTests {
 		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
 		this.jdbc.execute("DROP INDEX dispatch_calls_ended_at");
 		this.jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN ended_at");
+		this.jdbc.execute("DROP TABLE dispatch_keys");
 		this.jdbc.update("UPDATE dispatch_schema_version SET version = 1");
 
 		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
@@ -45,6 +46,7 @@ class StoreSchemaTests {
 		assertThat(this.jdbc.queryForObject("SELECT version FROM dispatch_schema_version", Integer.class))
 			.isEqualTo(StoreSchema.VERSION);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(ended_at) FROM dispatch_calls", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_keys", Integer.class)).isZero();
 	}
 
 	@Test
