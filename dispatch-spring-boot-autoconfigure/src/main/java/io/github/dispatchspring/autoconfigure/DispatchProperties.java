@@ -1,6 +1,8 @@
 package io.github.dispatchspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +17,8 @@ import org.springframework.util.unit.DataSize;
 public class DispatchProperties {
 
 	/**
-	 * API key: required by the embedded Dispatch API when set, and sent to a remote one.
+	 * API key: required by the embedded Dispatch API, which refuses every request without one unless
+	 * dispatch.api.allow-unauthenticated is set, and sent to a remote one.
 	 */
 	private @Nullable String apiKey;
 
@@ -31,14 +34,14 @@ public class DispatchProperties {
 	private @Nullable String endpointUrl;
 
 	/**
-	 * Ed25519 public key that requests to the webhook must be signed with, as PEM or base64 of the raw
-	 * 32 bytes; requests are not verified when not set.
+	 * Ed25519 public key of a scheduler whose signed requests the webhook accepts, as PEM or base64 of
+	 * the raw 32 bytes, besides those of the embedded scheduler.
 	 */
 	private @Nullable String verificationKey;
 
 	/**
 	 * Ed25519 private key the embedded scheduler signs its requests to endpoints with, as PEM or base64
-	 * of the raw 32 bytes; requests are sent unsigned when not set.
+	 * of the raw 32 bytes; a key pair generated and kept in the store when not set.
 	 */
 	private @Nullable String signingKey;
 
@@ -47,11 +50,19 @@ public class DispatchProperties {
 	 */
 	private DataSize maxRequestSize = DataSize.ofMegabytes(16);
 
+	/**
+	 * Maximum number of request bodies the webhook and the Dispatch API read at once; a request that
+	 * waits more than a second for the others is answered 429.
+	 */
+	private int maxConcurrentReads = 16;
+
 	private final Client client = new Client();
 
 	private final Scheduler scheduler = new Scheduler();
 
 	private final Api api = new Api();
+
+	private final Webhook webhook = new Webhook();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -101,6 +112,14 @@ public class DispatchProperties {
 		this.maxRequestSize = maxRequestSize;
 	}
 
+	public int getMaxConcurrentReads() {
+		return this.maxConcurrentReads;
+	}
+
+	public void setMaxConcurrentReads(int maxConcurrentReads) {
+		this.maxConcurrentReads = maxConcurrentReads;
+	}
+
 	public Client getClient() {
 		return this.client;
 	}
@@ -111,6 +130,10 @@ public class DispatchProperties {
 
 	public Api getApi() {
 		return this.api;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
 	}
 
 	/**
@@ -207,6 +230,12 @@ public class DispatchProperties {
 		 */
 		private Duration httpTimeout = Duration.ofMinutes(4);
 
+		/**
+		 * URL prefixes of the endpoints calls may go to besides this application's own instances,
+		 * such as https://billing.internal:8443; "*" allows every endpoint.
+		 */
+		private List<String> allowedEndpoints = new ArrayList<>();
+
 		private final Retry retry = new Retry();
 
 		public Store getStore() {
@@ -297,6 +326,14 @@ public class DispatchProperties {
 			this.httpTimeout = httpTimeout;
 		}
 
+		public List<String> getAllowedEndpoints() {
+			return this.allowedEndpoints;
+		}
+
+		public void setAllowedEndpoints(List<String> allowedEndpoints) {
+			this.allowedEndpoints = allowedEndpoints;
+		}
+
 		public Retry getRetry() {
 			return this.retry;
 		}
@@ -382,6 +419,12 @@ public class DispatchProperties {
 		 */
 		private Duration waitTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * Whether the Dispatch API accepts requests without the API key, from anyone who can reach
+		 * it; for local development only.
+		 */
+		private boolean allowUnauthenticated;
+
 		public int getMaxCallsPerRequest() {
 			return this.maxCallsPerRequest;
 		}
@@ -404,6 +447,35 @@ public class DispatchProperties {
 
 		public void setWaitTimeout(Duration waitTimeout) {
 			this.waitTimeout = waitTimeout;
+		}
+
+		public boolean isAllowUnauthenticated() {
+			return this.allowUnauthenticated;
+		}
+
+		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+			this.allowUnauthenticated = allowUnauthenticated;
+		}
+
+	}
+
+	/**
+	 * The webhook that runs this application's functions.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether the webhook runs functions for requests that carry no valid signature, from anyone
+		 * who can reach it; for local development only.
+		 */
+		private boolean allowUnsigned;
+
+		public boolean isAllowUnsigned() {
+			return this.allowUnsigned;
+		}
+
+		public void setAllowUnsigned(boolean allowUnsigned) {
+			this.allowUnsigned = allowUnsigned;
 		}
 
 	}

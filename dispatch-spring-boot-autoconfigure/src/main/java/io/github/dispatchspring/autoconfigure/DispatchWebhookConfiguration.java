@@ -1,28 +1,44 @@
 package io.github.dispatchspring.autoconfigure;
 
+import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
+import io.github.dispatchspring.proto.ConnectError;
+import io.github.dispatchspring.scheduler.SchedulerKeys;
+import io.github.dispatchspring.webhook.ClosedEntry;
 import io.github.dispatchspring.webhook.FunctionWebhook;
 import io.github.dispatchspring.webhook.FunctionWebhookController;
+import io.github.dispatchspring.webhook.ProtoContent;
+import io.github.dispatchspring.webhook.ProtoContentFilter;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.SignatureAuthentication;
 import io.github.dispatchspring.webhook.WireExchange;
+import io.github.dispatchspring.webhook.signature.AcceptedSignatures;
 import io.github.dispatchspring.webhook.signature.RequestVerifier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
 
 /**
- * The webhook serving this application's functions, verifying request signatures when
- * {@code dispatch.verification-key} is set.
+ * The webhook serving this application's functions. It runs only requests signed by the embedded
+ * scheduler or by the holder of {@code dispatch.verification-key}, unless
+ * {@code dispatch.webhook.allow-unsigned} opens it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,45 +46,77 @@ final class DispatchWebhookConfiguration {
 
 	private static final Log logger = LogFactory.getLog(DispatchWebhookConfiguration.class);
 
+	private static final Duration READ_WAIT = Duration.ofSeconds(1);
+
 	@Bean
 	@ConditionalOnMissingBean
 	WireExchange dispatchWireExchange(DispatchProperties properties) {
-		return new WireExchange(properties.getMaxRequestSize());
+		return new WireExchange(properties.getMaxRequestSize(), properties.getMaxConcurrentReads(), READ_WAIT);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(OnKeyPropertyCondition.VerificationKey.class)
-	RequestVerifier dispatchRequestVerifier(DispatchProperties properties) {
-		return new RequestVerifier(SignatureKey.VERIFICATION_KEY.parse(properties.getVerificationKey()),
-				Clock.systemUTC());
-	}
-
-	@Bean
-	FunctionWebhook dispatchFunctionWebhook(FunctionRegistry registry, FunctionRunner runner,
-			ObjectProvider<RequestVerifier> verifier, DispatchProperties properties) {
-		RequestVerifier available = verifier.getIfAvailable();
-		if (available == null) {
-			warnUnverified(properties);
-			return new FunctionWebhook(registry, runner, RequestAuthentication.NONE);
+	@Conditional(OnVerificationKeyCondition.class)
+	RequestVerifier dispatchRequestVerifier(DispatchProperties properties, ObjectProvider<SchedulerKeys> schedulerKeys) {
+		List<PublicKey> keys = new ArrayList<>();
+		if (StringUtils.hasText(properties.getVerificationKey())) {
+			keys.add(SignatureKey.VERIFICATION_KEY.parse(properties.getVerificationKey()));
 		}
-		return new FunctionWebhook(registry, runner, new SignatureAuthentication(available));
+		schedulerKeys.ifAvailable((scheduler) -> keys.add(scheduler.loadOrCreate().verificationKey()));
+		return new RequestVerifier(keys, Clock.systemUTC(), RequestVerifier.DEFAULT_MAX_AGE,
+				RequestVerifier.DEFAULT_CLOCK_SKEW);
 	}
 
 	@Bean
-	FunctionWebhookController dispatchFunctionWebhookController(FunctionWebhook webhook, WireExchange exchange) {
-		return new FunctionWebhookController(webhook, exchange);
+	FunctionWebhook dispatchFunctionWebhook(FunctionRegistry registry, FunctionRunner runner) {
+		return new FunctionWebhook(registry, runner);
 	}
 
-	private static void warnUnverified(DispatchProperties properties) {
+	@Bean
+	FunctionWebhookController dispatchFunctionWebhookController(FunctionWebhook webhook, WireExchange exchange,
+			ObjectProvider<RequestVerifier> verifier, DispatchProperties properties) {
+		return new FunctionWebhookController(webhook, exchange, authentication(verifier.getIfAvailable(), properties));
+	}
+
+	@Bean
+	FilterRegistrationBean<ProtoContentFilter> dispatchWebhookContentTypeFilter() {
+		FilterRegistrationBean<ProtoContentFilter> registration = new FilterRegistrationBean<>(
+				new ProtoContentFilter(Map.of(FunctionWebhookController.PATH, ProtoContent.MESSAGE)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	private static RequestAuthentication authentication(@Nullable RequestVerifier verifier,
+			DispatchProperties properties) {
+		if (properties.getWebhook().isAllowUnsigned()) {
+			warnUnsigned(properties);
+			return RequestAuthentication.NONE;
+		}
+		if (verifier == null) {
+			logger.warn("The Dispatch webhook of this application refuses every request: it has no key to verify "
+					+ "their signatures with. " + setVerificationKey());
+			return new ClosedEntry(ConnectError.unauthenticated(
+					"this application's webhook has no key to verify request signatures with: " + setVerificationKey()));
+		}
+		return new SignatureAuthentication(verifier,
+				new AcceptedSignatures(verifier.freshness(), AcceptedSignatures.DEFAULT_CAPACITY, Clock.systemUTC()));
+	}
+
+	private static String setVerificationKey() {
+		return "Set " + SignatureKey.VERIFICATION_KEY.property() + " or the "
+				+ SignatureKey.VERIFICATION_KEY.environmentVariable()
+				+ " environment variable to the public key of the scheduler that calls it, or set "
+				+ "dispatch.webhook.allow-unsigned=true to accept unsigned requests on a developer machine.";
+	}
+
+	private static void warnUnsigned(DispatchProperties properties) {
 		String endpointUrl = properties.getEndpointUrl();
 		if (endpointUrl != null && endpointUrl.startsWith("bridge://")) {
 			return;
 		}
-		logger.warn("Dispatch requests to this application's webhook are not verified: anyone who can reach "
-				+ "it can run its functions. Set " + SignatureKey.VERIFICATION_KEY.property() + " or the "
-				+ SignatureKey.VERIFICATION_KEY.environmentVariable()
-				+ " environment variable to the public key the scheduler signs with.");
+		logger.warn("dispatch.webhook.allow-unsigned is true: this application's webhook runs its functions for "
+				+ "anyone who can reach it, without checking request signatures. Remove it outside a developer "
+				+ "machine; the embedded scheduler signs its requests without any setting.");
 	}
 
 }

@@ -1,12 +1,18 @@
 package io.github.dispatchspring.autoconfigure;
 
 import java.net.http.HttpClient;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.dispatchspring.client.CallSubmitter;
+import io.github.dispatchspring.client.LocalEndpoint;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
+import io.github.dispatchspring.proto.ConnectError;
+import io.github.dispatchspring.scheduler.AllowedEndpoints;
+import io.github.dispatchspring.scheduler.ApplicationInstances;
 import io.github.dispatchspring.scheduler.CallExecution;
 import io.github.dispatchspring.scheduler.CallInvoker;
 import io.github.dispatchspring.scheduler.CallStore;
@@ -16,39 +22,77 @@ import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
+import io.github.dispatchspring.scheduler.GeneratedSchedulerKeys;
 import io.github.dispatchspring.scheduler.HttpCallInvoker;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
+import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
+import io.github.dispatchspring.scheduler.ThisInstance;
+import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
 import io.github.dispatchspring.webhook.BearerAuthentication;
+import io.github.dispatchspring.webhook.ClosedEntry;
+import io.github.dispatchspring.webhook.ProtoContent;
+import io.github.dispatchspring.webhook.ProtoContentFilter;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireExchange;
 import io.github.dispatchspring.webhook.signature.RequestSigner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
 
 /**
- * The scheduler embedded in the application, used when no remote Dispatch API is configured. Its
- * requests to endpoints are signed when {@code dispatch.signing-key} is set.
+ * The scheduler embedded in the application, used when no remote Dispatch API is configured. It
+ * signs its requests to endpoints with {@code dispatch.signing-key}, or with a key pair kept in its
+ * store, and sends calls only to allowed endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnEmbeddedSchedulerCondition.class)
 @Import(CallStoreConfiguration.class)
 final class EmbeddedSchedulerConfiguration {
 
+	private static final Log logger = LogFactory.getLog(EmbeddedSchedulerConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(OnKeyPropertyCondition.SigningKey.class)
-	EndpointRequestSigner dispatchEndpointRequestSigner(DispatchProperties properties) {
-		return new SignatureEndpointRequestSigner(
-				new RequestSigner(SignatureKey.SIGNING_KEY.parse(properties.getSigningKey()), Clock.systemUTC()));
+	SchedulerKeys dispatchSchedulerKeys(CallStore store) {
+		return (store instanceof JdbcCallStore jdbc) ? jdbc.schedulerKeys() : new GeneratedSchedulerKeys();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EndpointRequestSigner dispatchEndpointRequestSigner(DispatchProperties properties, SchedulerKeys keys) {
+		PrivateKey key = StringUtils.hasText(properties.getSigningKey())
+				? SignatureKey.SIGNING_KEY.parse(properties.getSigningKey()) : keys.loadOrCreate().signingKey();
+		return new SignatureEndpointRequestSigner(new RequestSigner(key, Clock.systemUTC()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApplicationInstances dispatchApplicationInstances(LocalEndpoint endpoint) {
+		return new ThisInstance(endpoint);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AllowedEndpoints dispatchAllowedEndpoints(DispatchProperties properties, ApplicationInstances instances) {
+		AllowedEndpoints allowed = new AllowedEndpoints(properties.getScheduler().getAllowedEndpoints(), instances);
+		if (allowed.allowsAny()) {
+			logger.warn(AllowedEndpoints.PROPERTY + " contains " + AllowedEndpoints.ANY + ": the scheduler sends "
+					+ "calls to any endpoint they name, signed, including internal services. List the URL prefixes "
+					+ "of the endpoints it serves instead.");
+		}
+		return allowed;
 	}
 
 	@Bean
@@ -58,15 +102,20 @@ final class EmbeddedSchedulerConfiguration {
 
 	@Bean
 	EmbeddedScheduler dispatchScheduler(CallStore store, ResultWaiter waiter, FunctionRegistry registry,
-			FunctionRunner runner, DispatchProperties properties, ObjectProvider<EndpointRequestSigner> signer) {
+			FunctionRunner runner, DispatchProperties properties, EndpointRequestSigner signer,
+			AllowedEndpoints allowed, ApplicationInstances instances) {
 		DispatchProperties.Scheduler scheduler = properties.getScheduler();
 		DispatchProperties.Retry retry = scheduler.getRetry();
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		HttpCallInvoker remote = new HttpCallInvoker(httpClient, scheduler.getHttpTimeout(),
-				signer.getIfAvailable(() -> EndpointRequestSigner.NONE));
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		HttpCallInvoker remote = new HttpCallInvoker(httpClient, scheduler.getHttpTimeout(), signer, allowed,
+				properties.getMaxRequestSize().toBytes());
 		RetryPolicy retryPolicy = new RetryPolicy(retry.getInitialInterval(), retry.getMultiplier(),
 				retry.getMaxInterval(), retry.getMaxAttempts());
-		CallInvoker invoker = scheduler.isInProcess() ? new LocalCallInvoker(registry, runner, remote) : remote;
+		CallInvoker invoker = scheduler.isInProcess() ? new LocalCallInvoker(registry, runner, remote, instances)
+				: remote;
 		CallExecution execution = new CallExecution(store, invoker, retryPolicy, Clock.systemUTC());
 		return new EmbeddedScheduler(store, execution, waiter,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
@@ -87,19 +136,44 @@ final class EmbeddedSchedulerConfiguration {
 	static final class DispatchApiConfiguration {
 
 		@Bean
-		DispatchApi dispatchApi(CallSubmitter submitter, CallStore store, DispatchProperties properties) {
-			String apiKey = properties.getApiKey();
-			RequestAuthentication authentication = (apiKey != null && !apiKey.isEmpty())
-					? new BearerAuthentication(apiKey) : RequestAuthentication.NONE;
+		DispatchApi dispatchApi(CallSubmitter submitter, CallStore store, DispatchProperties properties,
+				AllowedEndpoints allowed) {
 			DispatchProperties.Api api = properties.getApi();
-			return new DispatchApi(submitter, store, authentication,
-					new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes()),
+			return new DispatchApi(submitter, store,
+					new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes(), allowed),
 					api.getWaitTimeout());
 		}
 
 		@Bean
-		DispatchApiController dispatchApiController(DispatchApi api, WireExchange exchange) {
-			return new DispatchApiController(api, exchange);
+		DispatchApiController dispatchApiController(DispatchApi api, WireExchange exchange,
+				DispatchProperties properties) {
+			return new DispatchApiController(api, exchange, authentication(properties));
+		}
+
+		@Bean
+		FilterRegistrationBean<ProtoContentFilter> dispatchApiContentTypeFilter() {
+			FilterRegistrationBean<ProtoContentFilter> registration = new FilterRegistrationBean<>(
+					new ProtoContentFilter(Map.of(DispatchApiController.DISPATCH, ProtoContent.MESSAGE,
+							DispatchApiController.WAIT, ProtoContent.DISPATCH_ID)));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+		private static RequestAuthentication authentication(DispatchProperties properties) {
+			if (properties.getApi().isAllowUnauthenticated()) {
+				logger.warn("dispatch.api.allow-unauthenticated is true: the Dispatch API of this application "
+						+ "accepts calls from anyone who can reach it, and runs them. Remove it outside a developer "
+						+ "machine and set dispatch.api-key or the DISPATCH_API_KEY environment variable instead.");
+				return RequestAuthentication.NONE;
+			}
+			String apiKey = properties.getApiKey();
+			if (StringUtils.hasText(apiKey)) {
+				return new BearerAuthentication(apiKey);
+			}
+			return new ClosedEntry(ConnectError.unauthenticated("the Dispatch API of this application is closed: "
+					+ "set dispatch.api-key or the DISPATCH_API_KEY environment variable on it and send the key as "
+					+ "'Authorization: Bearer <key>', or set dispatch.api.allow-unauthenticated=true on a developer "
+					+ "machine"));
 		}
 
 	}

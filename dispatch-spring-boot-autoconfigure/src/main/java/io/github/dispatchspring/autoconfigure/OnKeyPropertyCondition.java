@@ -37,13 +37,4 @@ abstract class OnKeyPropertyCondition extends SpringBootCondition {
 
 	}
 
-	/** Matches when {@code dispatch.signing-key} is set. */
-	static final class SigningKey extends OnKeyPropertyCondition {
-
-		SigningKey() {
-			super(SignatureKey.SIGNING_KEY.property());
-		}
-
-	}
-
 }

@@ -12,14 +12,13 @@ import io.github.dispatchspring.proto.ConnectError;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
 import io.github.dispatchspring.webhook.Admission;
-import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireRequest;
 import io.github.dispatchspring.webhook.WireResponse;
 
 /**
- * The Dispatch API of the embedded scheduler, on raw bytes: {@code Dispatch} accepts calls from any
- * Dispatch-protocol client, all or none, within its {@link DispatchRequestLimits}, and the
- * experimental {@code Wait} answers a call's result.
+ * The Dispatch API of the embedded scheduler, on raw bytes of authenticated requests:
+ * {@code Dispatch} accepts calls from any Dispatch-protocol client, all or none, within its
+ * {@link DispatchRequestLimits}, and the experimental {@code Wait} answers a call's result.
  */
 public final class DispatchApi {
 
@@ -27,17 +26,13 @@ public final class DispatchApi {
 
 	private final CallStore store;
 
-	private final RequestAuthentication authentication;
-
 	private final DispatchRequestLimits limits;
 
 	private final Duration waitTimeout;
 
-	public DispatchApi(CallSubmitter submitter, CallStore store, RequestAuthentication authentication,
-			DispatchRequestLimits limits, Duration waitTimeout) {
+	public DispatchApi(CallSubmitter submitter, CallStore store, DispatchRequestLimits limits, Duration waitTimeout) {
 		this.submitter = submitter;
 		this.store = store;
-		this.authentication = authentication;
 		this.limits = limits;
 		this.waitTimeout = waitTimeout;
 	}
@@ -48,7 +43,7 @@ public final class DispatchApi {
 	 * @return a {@code DispatchResponse} with the ids in call order, or an error
 	 */
 	public WireResponse dispatch(WireRequest request) {
-		Admission<DispatchRequest> admission = Admission.of(request, this.authentication, DispatchRequest.getDefaultInstance());
+		Admission<DispatchRequest> admission = Admission.of(request, DispatchRequest.getDefaultInstance());
 		if (admission.refusal() != null) {
 			return admission.refusal();
 		}
@@ -74,10 +69,6 @@ public final class DispatchApi {
 	 * @return the binary {@code CallResult}, or an error
 	 */
 	public WireResponse await(WireRequest request) {
-		ConnectError refused = this.authentication.check(request);
-		if (refused != null) {
-			return WireResponse.error(refused);
-		}
 		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
 		if (id.isEmpty() || id.length() > 128 || !this.store.exists(id)) {
 			return WireResponse.error(ConnectError.notFound("no call has the dispatch id '" + abbreviate(id) + "'"));

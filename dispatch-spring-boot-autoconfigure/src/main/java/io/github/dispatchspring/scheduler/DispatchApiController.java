@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -12,23 +13,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class DispatchApiController {
 
+	/** The path of {@code Dispatch}. */
+	public static final String DISPATCH = "/dispatch.sdk.v1.DispatchService/Dispatch";
+
+	/** The path of {@code Wait}. */
+	public static final String WAIT = "/dispatch.sdk.v1.DispatchService/Wait";
+
 	private final DispatchApi api;
 
 	private final WireExchange exchange;
 
-	public DispatchApiController(DispatchApi api, WireExchange exchange) {
+	private final RequestAuthentication authentication;
+
+	public DispatchApiController(DispatchApi api, WireExchange exchange, RequestAuthentication authentication) {
 		this.api = api;
 		this.exchange = exchange;
+		this.authentication = authentication;
 	}
 
-	@PostMapping("/dispatch.sdk.v1.DispatchService/Dispatch")
+	@PostMapping(DISPATCH)
 	ResponseEntity<byte[]> dispatch(HttpServletRequest request) {
-		return this.exchange.handle(request, this.api::dispatch);
+		return this.exchange.handle(request, this.authentication, this.api::dispatch);
 	}
 
-	@PostMapping("/dispatch.sdk.v1.DispatchService/Wait")
+	@PostMapping(WAIT)
 	ResponseEntity<byte[]> await(HttpServletRequest request) {
-		return this.exchange.handle(request, this.api::await);
+		return this.exchange.handle(request, this.authentication, this.api::await);
 	}
 
 }

@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the Dispatch API accepts in one {@code DispatchRequest}: a bounded number of calls, each with a
- * valid function name and endpoint URL, a valid expiration that is not negative and an input of
- * bounded size.
+ * valid function name, a valid endpoint URL that calls may go to, a valid expiration that is not
+ * negative and an input of bounded size.
  *
  * @param maxCalls the most calls in one request
  * @param maxInputSize the most bytes of one call's serialized input
+ * @param endpoints the endpoints calls may go to
  */
-public record DispatchRequestLimits(int maxCalls, long maxInputSize) {
+public record DispatchRequestLimits(int maxCalls, long maxInputSize, AllowedEndpoints endpoints) {
 
 	/**
 	 * Checks the calls of a request.
@@ -44,6 +45,10 @@ public record DispatchRequestLimits(int maxCalls, long maxInputSize) {
 		String endpointProblem = EndpointUrls.problem(call.getEndpoint());
 		if (endpointProblem != null) {
 			return "endpoint " + endpointProblem;
+		}
+		String notAllowed = this.endpoints.refusal(call.getEndpoint());
+		if (notAllowed != null) {
+			return notAllowed;
 		}
 		if (call.hasExpiration() && !Durations.isValid(call.getExpiration())) {
 			return "expiration is not a valid duration: at most 315576000000 seconds and 0 to 999999999 nanos";

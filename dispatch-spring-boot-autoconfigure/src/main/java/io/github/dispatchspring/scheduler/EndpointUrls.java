@@ -47,4 +47,17 @@ public final class EndpointUrls {
 		}
 	}
 
+	/**
+	 * An endpoint URL without trailing slashes, as endpoint URLs are compared.
+	 * @param endpoint the URL
+	 * @return the URL without the slashes it ends with
+	 */
+	public static String withoutTrailingSlashes(String endpoint) {
+		int end = endpoint.length();
+		while (end > 0 && endpoint.charAt(end - 1) == '/') {
+			end--;
+		}
+		return endpoint.substring(0, end);
+	}
+
 }

@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.function.ErrorStatus;
 import io.github.dispatchspring.proto.RunRequest;
@@ -17,14 +15,13 @@ import io.github.dispatchspring.proto.RunResponses;
 
 /**
  * Runs calls at their endpoint over HTTP: {@code POST /dispatch.sdk.v1.FunctionService/Run} with the
- * binary request. An answer that is not a run response maps to a status by its HTTP code; a failure
- * to connect maps to a network status, which the scheduler retries.
+ * binary request, signed, to allowed endpoints only. An answer that is not a run response maps to a
+ * status by its HTTP code; a failure to connect maps to a network status, which the scheduler
+ * retries. What an endpoint answers is read within bounds (see {@link EndpointReply}).
  */
 public final class HttpCallInvoker implements CallInvoker {
 
 	static final String PATH = "/dispatch.sdk.v1.FunctionService/Run";
-
-	private static final String CONTENT_TYPE = "application/proto";
 
 	private final HttpClient client;
 
@@ -32,18 +29,37 @@ public final class HttpCallInvoker implements CallInvoker {
 
 	private final EndpointRequestSigner signer;
 
-	public HttpCallInvoker(HttpClient client, Duration timeout, EndpointRequestSigner signer) {
+	private final AllowedEndpoints allowed;
+
+	private final EndpointReply reply;
+
+	/**
+	 * Creates the invoker.
+	 * @param client the HTTP client, which must not follow redirects
+	 * @param timeout the timeout of one request
+	 * @param signer signs the requests
+	 * @param allowed the endpoints calls may go to
+	 * @param maxResponseSize the most bytes of a run response read
+	 */
+	public HttpCallInvoker(HttpClient client, Duration timeout, EndpointRequestSigner signer, AllowedEndpoints allowed,
+			long maxResponseSize) {
 		this.client = client;
 		this.timeout = timeout;
 		this.signer = signer;
+		this.allowed = allowed;
+		this.reply = new EndpointReply(maxResponseSize);
 	}
 
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request) {
+		String refusal = this.allowed.refusal(endpoint);
+		if (refusal != null) {
+			return RunResponses.failed(DispatchStatus.PERMISSION_DENIED, "EndpointNotAllowed", refusal);
+		}
 		URI uri;
 		HttpRequest http;
 		try {
-			uri = URI.create(stripTrailingSlash(endpoint) + PATH);
+			uri = URI.create(EndpointUrls.withoutTrailingSlashes(endpoint) + PATH);
 			http = httpRequest(uri, request.toByteArray());
 		}
 		catch (IllegalArgumentException ex) {
@@ -51,7 +67,7 @@ public final class HttpCallInvoker implements CallInvoker {
 					"endpoint '" + endpoint + "' cannot be called over HTTP: " + ex.getMessage());
 		}
 		try {
-			return read(this.client.send(http, HttpResponse.BodyHandlers.ofByteArray()));
+			return this.reply.read(this.client.send(http, HttpResponse.BodyHandlers.ofInputStream()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -66,32 +82,10 @@ public final class HttpCallInvoker implements CallInvoker {
 	private HttpRequest httpRequest(URI uri, byte[] body) {
 		HttpRequest.Builder http = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
-			.header("Content-Type", CONTENT_TYPE)
+			.header("Content-Type", EndpointReply.CONTENT_TYPE)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		this.signer.sign("POST", uri, CONTENT_TYPE, body).forEach(http::header);
+		this.signer.sign("POST", uri, EndpointReply.CONTENT_TYPE, body).forEach(http::header);
 		return http.build();
-	}
-
-	private static RunResponse read(HttpResponse<byte[]> response) {
-		String contentType = response.headers().firstValue("Content-Type").orElse("");
-		if (response.statusCode() == 200 && contentType.equals(CONTENT_TYPE)) {
-			try {
-				return RunResponse.parseFrom(response.body());
-			}
-			catch (InvalidProtocolBufferException ex) {
-				return RunResponses.failed(DispatchStatus.INVALID_RESPONSE, "InvalidResponse",
-						"the endpoint answered a malformed run response: " + ex.getMessage());
-			}
-		}
-		DispatchStatus status = (response.statusCode() == 200) ? DispatchStatus.INVALID_RESPONSE
-				: DispatchStatus.ofHttpStatus(response.statusCode());
-		String detail = new String(response.body(), 0, Math.min(response.body().length, 512), StandardCharsets.UTF_8);
-		return RunResponses.failed(status, "HttpStatus" + response.statusCode(),
-				"the endpoint answered HTTP " + response.statusCode() + " " + contentType + ": " + detail);
-	}
-
-	private static String stripTrailingSlash(String endpoint) {
-		return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
 	}
 
 }

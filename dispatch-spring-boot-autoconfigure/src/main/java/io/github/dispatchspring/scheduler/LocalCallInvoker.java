@@ -6,8 +6,11 @@ import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 
 /**
- * Runs calls of this application's functions in-process, through the same request and response as
- * the webhook, and sends the others to their endpoint.
+ * Runs the calls addressed to this application in-process, through the same request and response as
+ * the webhook, and sends the others to their endpoint. A call is addressed to this application when
+ * its endpoint is empty or the endpoint of one of its {@link ApplicationInstances}, and its function
+ * is registered here; a call to another application's endpoint goes there even when a function of
+ * the same name is registered here.
  */
 public final class LocalCallInvoker implements CallInvoker {
 
@@ -17,18 +20,30 @@ public final class LocalCallInvoker implements CallInvoker {
 
 	private final CallInvoker remote;
 
-	public LocalCallInvoker(FunctionRegistry registry, FunctionRunner runner, CallInvoker remote) {
+	private final ApplicationInstances instances;
+
+	public LocalCallInvoker(FunctionRegistry registry, FunctionRunner runner, CallInvoker remote,
+			ApplicationInstances instances) {
 		this.registry = registry;
 		this.runner = runner;
 		this.remote = remote;
+		this.instances = instances;
 	}
 
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request) {
-		if (this.registry.find(request.getFunction()) != null) {
+		if (addressedHere(endpoint) && this.registry.find(request.getFunction()) != null) {
 			return this.runner.run(request);
 		}
 		return this.remote.invoke(endpoint, request);
+	}
+
+	private boolean addressedHere(String endpoint) {
+		if (endpoint.isEmpty()) {
+			return true;
+		}
+		String target = EndpointUrls.withoutTrailingSlashes(endpoint);
+		return this.instances.endpoints().stream().anyMatch((instance) -> EndpointUrls.withoutTrailingSlashes(instance).equals(target));
 	}
 
 }

@@ -6,8 +6,8 @@ import io.github.dispatchspring.proto.ConnectError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks every protocol request passes before it is acted on: authentication, content type and
- * a body that parses as the expected message. Either the message or the refusal to answer with.
+ * The checks an authenticated protocol request passes before it is acted on: content type and a
+ * body that parses as the expected message. Either the message or the refusal to answer with.
  *
  * @param message the parsed message, or {@code null} when refused
  * @param refusal the answer to a refused request, or {@code null} when admitted
@@ -18,18 +18,13 @@ public record Admission<T extends Message>(@Nullable T message, @Nullable WireRe
 	/**
 	 * Checks a request.
 	 * @param request the request
-	 * @param authentication who may send it
 	 * @param expected the default instance of the expected message
 	 * @param <T> the message type
 	 * @return the admission
 	 */
 	@SuppressWarnings("unchecked")
-	public static <T extends Message> Admission<T> of(WireRequest request, RequestAuthentication authentication,
-			T expected) {
-		ConnectError refused = authentication.check(request);
-		if (refused == null) {
-			refused = ProtoContent.check(request.header("Content-Type"));
-		}
+	public static <T extends Message> Admission<T> of(WireRequest request, T expected) {
+		ConnectError refused = ProtoContent.MESSAGE.check(request.header("Content-Type"));
 		if (refused != null) {
 			return new Admission<>(null, WireResponse.error(refused));
 		}

@@ -18,7 +18,7 @@ public final class BearerAuthentication implements RequestAuthentication {
 	}
 
 	@Override
-	public @Nullable ConnectError check(WireRequest request) {
+	public @Nullable ConnectError checkHead(WireRequest request) {
 		String authorization = request.header("Authorization");
 		if (authorization == null) {
 			return ConnectError.unauthenticated("missing Authorization header: send 'Bearer <dispatch.api-key>'");

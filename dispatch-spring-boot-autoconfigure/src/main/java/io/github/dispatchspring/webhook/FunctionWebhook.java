@@ -7,8 +7,8 @@ import io.github.dispatchspring.proto.RunRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The endpoint's logic, on raw bytes and headers: checks the request, runs the function and answers
- * the binary run response, or a Connect error for a request that cannot be run.
+ * The endpoint's logic, on raw bytes and headers: checks an authenticated request, runs the function
+ * and answers the binary run response, or a Connect error for a request that cannot be run.
  */
 public final class FunctionWebhook {
 
@@ -16,21 +16,18 @@ public final class FunctionWebhook {
 
 	private final FunctionRunner runner;
 
-	private final RequestAuthentication authentication;
-
-	public FunctionWebhook(FunctionRegistry registry, FunctionRunner runner, RequestAuthentication authentication) {
+	public FunctionWebhook(FunctionRegistry registry, FunctionRunner runner) {
 		this.registry = registry;
 		this.runner = runner;
-		this.authentication = authentication;
 	}
 
 	/**
 	 * Handles a run request.
-	 * @param request the HTTP request
+	 * @param request the HTTP request, authenticated
 	 * @return the answer
 	 */
 	public WireResponse run(WireRequest request) {
-		Admission<RunRequest> admission = Admission.of(request, this.authentication, RunRequest.getDefaultInstance());
+		Admission<RunRequest> admission = Admission.of(request, RunRequest.getDefaultInstance());
 		if (admission.refusal() != null) {
 			return admission.refusal();
 		}

@@ -11,18 +11,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class FunctionWebhookController {
 
+	/** The path of the webhook. */
+	public static final String PATH = "/dispatch.sdk.v1.FunctionService/Run";
+
 	private final FunctionWebhook webhook;
 
 	private final WireExchange exchange;
 
-	public FunctionWebhookController(FunctionWebhook webhook, WireExchange exchange) {
+	private final RequestAuthentication authentication;
+
+	public FunctionWebhookController(FunctionWebhook webhook, WireExchange exchange,
+			RequestAuthentication authentication) {
 		this.webhook = webhook;
 		this.exchange = exchange;
+		this.authentication = authentication;
 	}
 
-	@PostMapping("/dispatch.sdk.v1.FunctionService/Run")
+	@PostMapping(PATH)
 	ResponseEntity<byte[]> run(HttpServletRequest request) {
-		return this.exchange.handle(request, this.webhook::run);
+		return this.exchange.handle(request, this.authentication, this.webhook::run);
 	}
 
 }

@@ -2,20 +2,37 @@ package io.github.dispatchspring.webhook;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.dispatchspring.proto.ConnectError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content types under which the webhook and the Dispatch API accept binary protocol messages:
- * {@code application/proto} and its aliases, or none at all, as Dispatch SDKs send them.
+ * The content types under which the webhook and the Dispatch API accept a request body: binary
+ * protocol messages as {@code application/proto} and its aliases, or no content type at all, as
+ * Dispatch SDKs send them; the experimental {@code Wait} also takes its dispatch id as text.
  */
 public final class ProtoContent {
 
-	private static final Set<String> ACCEPTED = Set.of("application/proto", "application/x-protobuf",
+	private static final Set<String> PROTO = Set.of("application/proto", "application/x-protobuf",
 			"application/protobuf", "application/octet-stream");
 
-	private ProtoContent() {
+	/** A binary protocol message. */
+	public static final ProtoContent MESSAGE = new ProtoContent(PROTO, "a binary message as application/proto");
+
+	/** A dispatch id, as UTF-8 text or as the bytes of a message body. */
+	public static final ProtoContent DISPATCH_ID = new ProtoContent(
+			Stream.concat(PROTO.stream(), Stream.of("text/plain")).collect(Collectors.toUnmodifiableSet()),
+			"the dispatch id as text/plain or application/proto");
+
+	private final Set<String> accepted;
+
+	private final String expected;
+
+	private ProtoContent(Set<String> accepted, String expected) {
+		this.accepted = accepted;
+		this.expected = expected;
 	}
 
 	/**
@@ -23,16 +40,20 @@ public final class ProtoContent {
 	 * @param contentType the {@code Content-Type} header, or {@code null}
 	 * @return a 415 error for any other content type, or {@code null} to read the body
 	 */
-	public static @Nullable ConnectError check(@Nullable String contentType) {
+	public @Nullable ConnectError check(@Nullable String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			return null;
 		}
 		String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-		if (ACCEPTED.contains(mediaType)) {
+		if (this.accepted.contains(mediaType)) {
 			return null;
 		}
-		return ConnectError.unsupportedMediaType(
-				"content type '" + contentType + "' is not supported: send a binary message as application/proto");
+		return ConnectError.unsupportedMediaType("content type '" + abbreviate(contentType)
+				+ "' is not supported: send " + this.expected);
+	}
+
+	private static String abbreviate(String contentType) {
+		return (contentType.length() > 100) ? contentType.substring(0, 100) + "..." : contentType;
 	}
 
 }

@@ -13,11 +13,14 @@ import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the checks of the embedded Dispatch API: the API key, the content type, and the limits of
  * a {@code DispatchRequest}, each refused with a Connect error.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DispatchApiRequestChecksTests {
 
 	private static final String PATH = "/dispatch.sdk.v1.DispatchService/Dispatch";
@@ -74,9 +78,44 @@ class DispatchApiRequestChecksTests {
 	}
 
 	@Test
-	void acceptsCallsWithoutAuthorizationWhenNoApiKeyIsSet() {
-		this.contextRunner.withPropertyValues("dispatch.api-key=")
+	void refusesEveryCallWhenNoApiKeyIsSet() {
+		this.contextRunner.withPropertyValues("dispatch.api-key=").run((context) -> {
+			assertThat(post(context, null, "application/proto", request(greet("Ada")))).hasStatus(401)
+				.bodyJson()
+				.extractingPath("$.message")
+				.asString()
+				.contains("set dispatch.api-key", "dispatch.api.allow-unauthenticated=true");
+			assertThat(post(context, "Bearer ", "application/proto", request(greet("Ada")))).hasStatus(401);
+		});
+	}
+
+	@Test
+	void acceptsCallsWithoutAuthorizationAndWarnsWhenOpenedExplicitly(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("dispatch.api-key=", "dispatch.api.allow-unauthenticated=true")
 			.run((context) -> assertThat(post(context, null, "application/proto", request(greet("Ada"))))
+				.hasStatusOk());
+		assertThat(output).contains("dispatch.api.allow-unauthenticated is true: the Dispatch API of this "
+				+ "application accepts calls from anyone who can reach it");
+	}
+
+	@Test
+	void answers400NamingTheSettingForAnEndpointOutsideTheAllowList() {
+		Call elsewhere = greet("Ada").toBuilder().setEndpoint("http://10.0.0.7:8080").build();
+		this.contextRunner.run((context) -> assertThat(post(context, "Bearer s3cret", "application/proto",
+				request(greet("Ada"), elsewhere)))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.message")
+			.asString()
+			.isEqualTo("calls[1].endpoint 'http://10.0.0.7:8080' is not allowed: calls go only to this "
+					+ "application's instances and to the URL prefixes listed in dispatch.scheduler.allowed-endpoints"));
+	}
+
+	@Test
+	void acceptsACallToAnEndpointUnderAnAllowedPrefix() {
+		Call billing = greet("Ada").toBuilder().setEndpoint("http://10.0.0.7:8080/billing").build();
+		this.contextRunner.withPropertyValues("dispatch.scheduler.allowed-endpoints=http://10.0.0.7:8080")
+			.run((context) -> assertThat(post(context, "Bearer s3cret", "application/proto", request(billing)))
 				.hasStatusOk());
 	}
 

@@ -16,6 +16,7 @@ import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
 import io.github.dispatchspring.testsupport.Invocations;
 import io.github.dispatchspring.testsupport.WireClient;
+import io.github.dispatchspring.webhook.signature.SigningKeyPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * End-to-end tests of calls to functions that another application serves: the scheduler of one
- * application runs them over HTTP at the endpoint of the other.
+ * application runs them over HTTP at the endpoint of the other, which verifies their signatures.
  */
 class RemoteEndpointIntegrationTests {
+
+	private static final SigningKeyPair keys = SigningKeyPair.generate();
+
+	private static final String[] AUTHORIZED = { "Authorization", "Bearer api-secret" };
 
 	private static ConfigurableApplicationContext endpoint;
 
@@ -43,8 +48,9 @@ class RemoteEndpointIntegrationTests {
 
 	@BeforeAll
 	static void startApplications() {
-		endpoint = start(EndpointApplication.class);
-		scheduler = start(SchedulerApplication.class, "dispatch.endpoint-url=" + url(endpoint));
+		endpoint = start(EndpointApplication.class, "dispatch.verification-key=" + keys.verificationKeyBase64());
+		scheduler = start(SchedulerApplication.class, "dispatch.endpoint-url=" + url(endpoint),
+				"dispatch.signing-key=" + keys.signingKeyBase64(), "dispatch.api-key=api-secret");
 	}
 
 	@AfterAll
@@ -64,10 +70,10 @@ class RemoteEndpointIntegrationTests {
 			.build();
 
 		HttpResponse<byte[]> dispatched = wire.post("/dispatch.sdk.v1.DispatchService/Dispatch",
-				DispatchRequest.newBuilder().addCalls(call).build());
+				DispatchRequest.newBuilder().addCalls(call).build(), AUTHORIZED);
 		String id = message(dispatched, DispatchResponse.parser()).getDispatchIds(0);
 		HttpResponse<byte[]> waited = wire.post("/dispatch.sdk.v1.DispatchService/Wait",
-				id.getBytes(StandardCharsets.UTF_8), "text/plain");
+				id.getBytes(StandardCharsets.UTF_8), "text/plain", AUTHORIZED);
 
 		assertThat(message(waited, CallResult.parser()).getOutput()).isEqualTo(Any.pack(StringValue.of("remote api")));
 		assertThat(endpoint.getBean(Functions.class).invocations.count("remoteOnly:api")).isEqualTo(1);

@@ -11,6 +11,7 @@ import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.webhook.signature.SigningKeyPair;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Two applications calling each other over HTTP: the function application verifies with
  * {@code dispatch.verification-key}, and the caller's embedded scheduler, which has no such function,
- * signs its requests with {@code dispatch.signing-key}.
+ * signs its requests with {@code dispatch.signing-key}, or without it with the key pair of its own
+ * store, which the function application does not trust.
  */
 class SignedCallRoundTripTests {
 
@@ -89,8 +91,21 @@ class SignedCallRoundTripTests {
 	}
 
 	@Test
-	void unsignedCallFailsAsUnauthenticatedWithoutRetry() {
+	void callSignedWithTheCallersOwnKeyPairFailsWithPermissionDeniedWithoutRetry() {
 		try (ConfigurableApplicationContext caller = startCaller()) {
+			DispatchClient client = caller.getBean(DispatchClient.class);
+			DispatchId id = client.dispatch("greet", "Oscar");
+			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
+				.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo("HttpStatus403"))
+				.withMessageContaining("permission_denied");
+			assertThat(runRequests()).hasValue(1);
+		}
+	}
+
+	@Test
+	void unsignedCallFailsAsUnauthenticatedWithoutRetry() {
+		try (ConfigurableApplicationContext caller = start(UnsignedCallerApplication.class,
+				"dispatch.endpoint-url=" + functionEndpoint)) {
 			DispatchClient client = caller.getBean(DispatchClient.class);
 			DispatchId id = client.dispatch("greet", "Mallory");
 			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
@@ -151,6 +166,17 @@ class SignedCallRoundTripTests {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class CallerApplication {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class UnsignedCallerApplication {
+
+		@Bean
+		EndpointRequestSigner unsigned() {
+			return EndpointRequestSigner.NONE;
+		}
 
 	}
 

@@ -7,12 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import io.github.dispatchspring.webhook.signature.RequestSigner;
+import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +32,24 @@ public final class WireClient {
 
 	private final String baseUrl;
 
+	private final @Nullable RequestSigner signer;
+
 	public WireClient(int port) {
-		this.baseUrl = "http://localhost:" + port;
+		this("http://localhost:" + port, null);
+	}
+
+	private WireClient(String baseUrl, @Nullable RequestSigner signer) {
+		this.baseUrl = baseUrl;
+		this.signer = signer;
+	}
+
+	/**
+	 * A client that signs every request it sends the way a Dispatch scheduler does.
+	 * @param keys the key pair to sign with
+	 * @return the signing client
+	 */
+	public WireClient signingWith(SigningKeyPair keys) {
+		return new WireClient(this.baseUrl, new RequestSigner(keys.signingKey(), Clock.systemUTC()));
 	}
 
 	/**
@@ -60,7 +80,11 @@ public final class WireClient {
 	 * @return the response
 	 */
 	public HttpResponse<byte[]> post(String path, byte[] body, String contentType, String... headers) {
-		return send(request(path, contentType, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpRequest.Builder request = request(path, contentType, headers);
+		if (this.signer != null) {
+			this.signer.sign("POST", URI.create(this.baseUrl + path), contentType, body).asMap().forEach(request::header);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
 	/**
@@ -70,8 +94,13 @@ public final class WireClient {
 	 * @return the response
 	 */
 	public HttpResponse<byte[]> postChunked(String path, byte[] body) {
-		return send(request(path, "application/proto")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+		HttpRequest.Builder request = request(path, "application/proto");
+		if (this.signer != null) {
+			this.signer.sign("POST", URI.create(this.baseUrl + path), "application/proto", body)
+				.asMap()
+				.forEach(request::header);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.github.dispatchspring.proto.PollResult;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.Status;
+import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.testsupport.WireClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +37,8 @@ import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Tests for {@link FunctionWebhookController} on a real server.
+ * Tests for {@link FunctionWebhookController} on a real server, with requests signed by the key pair
+ * of the application's embedded scheduler, which its webhook accepts without any setting.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dispatch.max-request-size=1KB")
 class FunctionWebhookControllerTests {
@@ -45,11 +48,22 @@ class FunctionWebhookControllerTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private SchedulerKeys schedulerKeys;
+
 	private WireClient wire;
 
 	@BeforeEach
 	void connect() {
-		this.wire = new WireClient(this.port);
+		this.wire = new WireClient(this.port).signingWith(this.schedulerKeys.loadOrCreate());
+	}
+
+	@Test
+	void refusesAnUnsignedRequest() {
+		HttpResponse<byte[]> response = new WireClient(this.port).post(RUN, run("greet", "Ada"));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(error(response)).containsEntry("code", "unauthenticated");
 	}
 
 	@Test

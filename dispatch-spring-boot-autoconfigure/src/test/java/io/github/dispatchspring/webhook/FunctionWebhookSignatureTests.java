@@ -66,6 +66,30 @@ class FunctionWebhookSignatureTests {
 	}
 
 	@Test
+	void refusesASignedRequestSentAgain() {
+		Map<String, String> headers = signed(this.body, Clock.systemUTC());
+		this.contextRunner.run((context) -> {
+			assertThat(post(context, headers, this.body)).hasStatusOk();
+			assertThat(post(context, headers, this.body)).hasStatus(403)
+				.bodyJson()
+				.extractingPath("$.message")
+				.asString()
+				.contains("this signature was accepted already");
+			assertThat(post(context, signed(this.body, Clock.systemUTC()), this.body)).hasStatusOk();
+		});
+	}
+
+	@Test
+	void acceptsASignatureAgainAfterItsBodyFailedTheDigest() {
+		Map<String, String> headers = signed(this.body, Clock.systemUTC());
+		this.contextRunner.run((context) -> {
+			assertThat(post(context, headers, "tampered".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.hasStatus(403);
+			assertThat(post(context, headers, this.body)).hasStatusOk();
+		});
+	}
+
+	@Test
 	void answers401WithoutSignatureHeaders() {
 		this.contextRunner.run((context) -> assertThat(post(context, Map.of(), this.body)).hasStatus(401)
 			.hasContentType(MediaType.APPLICATION_JSON)
