@@ -1,6 +1,8 @@
 package io.github.dispatchspring.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
@@ -25,13 +27,21 @@ class FuzzApplication {
 
 		private final DispatchClient client;
 
+		private final Set<String> echoed = ConcurrentHashMap.newKeySet();
+
 		Functions(DispatchClient client) {
 			this.client = client;
 		}
 
 		@DispatchFunction
 		String echo(String text) {
+			this.echoed.add(text);
 			return text;
+		}
+
+		/** The texts {@code echo} ran with. */
+		Set<String> echoed() {
+			return this.echoed;
 		}
 
 		@DispatchFunction

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -20,9 +22,10 @@ import io.github.dispatchspring.webhook.signature.SigningKeyPair;
 
 /**
  * Malformed and mutated requests to the webhook and the Dispatch API: random bytes, flipped, cut and
- * spliced valid messages, random well-formed messages, wrong content types and methods, missing,
- * garbage, stale and foreign signatures, bad API keys, and oversized bodies. Requests that are signed
- * or authorized correctly reach the parsers behind the checks.
+ * spliced valid messages, random well-formed messages, wrong content types (multipart with and
+ * without a boundary, forms, JSON, unknown types) and methods, missing, garbage, stale, foreign,
+ * duplicated and replayed signatures, bad API keys, and oversized bodies. Requests that are signed or
+ * authorized correctly reach the parsers behind the checks of an application that trusts the keys.
  */
 final class MalformedRequests {
 
@@ -35,8 +38,10 @@ final class MalformedRequests {
 	private static final String PROTO = "application/proto";
 
 	private static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain",
-			"application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/grpc",
-			"application/proto; charset=utf-8", "APPLICATION/PROTO", ";;", "application/", "*/*", "text/html; q=0.1");
+			"application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "multipart/form-data",
+			"multipart/mixed; boundary=fuzz", "MULTIPART/FORM-DATA; BOUNDARY=fuzz", "application/grpc",
+			"application/vnd.unknown+cbor", "application/proto; charset=utf-8", "APPLICATION/PROTO", ";;",
+			"application/", "*/*", "text/html; q=0.1");
 
 	private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
@@ -89,7 +94,7 @@ final class MalformedRequests {
 
 	private FuzzRequest run() {
 		byte[] valid = this.messages.pick(this.runRequests);
-		return switch (this.messages.below(12)) {
+		return switch (this.messages.below(14)) {
 			case 0 -> signedRun("random-bytes", this.messages.bytes(2048));
 			case 1 -> signedRun("bit-flipped", this.messages.flipBits(valid));
 			case 2 -> signedRun("truncated", this.messages.truncate(valid));
@@ -98,15 +103,26 @@ final class MalformedRequests {
 			case 5 -> signedRun("mutated-random-message", this.messages.flipBits(this.messages.runRequest().toByteArray()));
 			case 6 -> {
 				String contentType = this.messages.pick(CONTENT_TYPES);
+				byte[] body = contentOf(contentType, valid);
 				yield new FuzzRequest("run/content-type", RUN, "POST",
-						signature(valid, contentType, this.keys.signingKey(), Clock.systemUTC()), valid);
+						signature(body, contentType, this.keys.signingKey(), Clock.systemUTC()), body);
 			}
 			case 7 -> new FuzzRequest("run/bad-signature", RUN, "POST", badSignature(valid), valid);
 			case 8 -> new FuzzRequest("run/unsigned", RUN, "POST", Map.of("Content-Type", PROTO), valid);
 			case 9 -> new FuzzRequest("run/tampered", RUN, "POST", signature(valid), this.messages.flipBits(valid));
 			case 10 -> signedRun("oversized", oversized());
+			case 11 -> new FuzzRequest("run/replayed", RUN, "POST", signature(valid), valid, List.of(), 2);
+			case 12 -> new FuzzRequest("run/duplicated-signature", RUN, "POST", signature(valid), valid,
+					duplicatedSignature(valid), 1);
 			default -> new FuzzRequest("run/method", RUN, otherMethod(), signature(valid), valid);
 		};
+	}
+
+	private List<Map.Entry<String, String>> duplicatedSignature(byte[] body) {
+		Map<String, String> second = this.messages.chance(0.5) ? signature(body)
+				: signature(body, PROTO, this.foreignKey, Clock.systemUTC());
+		String name = this.messages.pick(List.of("Signature-Input", "Signature", "Content-Digest"));
+		return List.of(Map.entry(name, second.get(name)));
 	}
 
 	private FuzzRequest signedRun(String kind, byte[] body) {
@@ -165,8 +181,12 @@ final class MalformedRequests {
 					this.messages.dispatchRequest().toByteArray());
 			case 5 -> new FuzzRequest("dispatch/mutated-random-message", DISPATCH, "POST", authorized,
 					this.messages.flipBits(this.messages.dispatchRequest().toByteArray()));
-			case 6 -> new FuzzRequest("dispatch/content-type", DISPATCH, "POST", Map.of("Content-Type",
-					this.messages.pick(CONTENT_TYPES), "Authorization", "Bearer " + this.apiKey), valid);
+			case 6 -> {
+				String contentType = this.messages.pick(CONTENT_TYPES);
+				yield new FuzzRequest("dispatch/content-type", DISPATCH, "POST",
+						Map.of("Content-Type", contentType, "Authorization", "Bearer " + this.apiKey),
+						contentOf(contentType, valid));
+			}
 			case 7 -> new FuzzRequest("dispatch/bad-authorization", DISPATCH, "POST", badAuthorization(), valid);
 			case 8 -> new FuzzRequest("dispatch/oversized", DISPATCH, "POST", authorized, oversized());
 			default -> new FuzzRequest("dispatch/method", DISPATCH, otherMethod(), authorized, valid);
@@ -192,11 +212,30 @@ final class MalformedRequests {
 	}
 
 	private FuzzRequest await() {
-		Map<String, String> headers = this.messages.chance(0.8)
-				? Map.of("Content-Type", PROTO, "Authorization", "Bearer " + this.apiKey) : badAuthorization();
 		byte[] id = this.messages.chance(0.5) ? this.messages.text(60).getBytes(StandardCharsets.UTF_8)
 				: this.messages.bytes(200);
+		if (this.messages.chance(0.3)) {
+			String contentType = this.messages.pick(CONTENT_TYPES);
+			return new FuzzRequest("wait/content-type", WAIT, "POST",
+					Map.of("Content-Type", contentType, "Authorization", "Bearer " + this.apiKey),
+					contentOf(contentType, id));
+		}
+		Map<String, String> headers = this.messages.chance(0.8)
+				? Map.of("Content-Type", PROTO, "Authorization", "Bearer " + this.apiKey) : badAuthorization();
 		return new FuzzRequest("wait/unknown-id", WAIT, "POST", headers, id);
+	}
+
+	private byte[] contentOf(String contentType, byte[] valid) {
+		if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/") || this.messages.chance(0.3)) {
+			return valid;
+		}
+		byte[] head = ("--fuzz\r\nContent-Disposition: form-data; name=\"request\"; filename=\"run\"\r\n"
+				+ "Content-Type: application/proto\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		byte[] tail = (this.messages.chance(0.5) ? "\r\n--fuzz--\r\n" : "\r\n--fu").getBytes(StandardCharsets.ISO_8859_1);
+		byte[] multipart = Arrays.copyOf(head, head.length + valid.length + tail.length);
+		System.arraycopy(valid, 0, multipart, head.length, valid.length);
+		System.arraycopy(tail, 0, multipart, head.length + valid.length, tail.length);
+		return multipart;
 	}
 
 	private byte[] oversized() {
@@ -233,8 +272,16 @@ final class MalformedRequests {
 	 * @param method the HTTP method
 	 * @param headers the headers
 	 * @param body the body
+	 * @param repeatedHeaders headers sent a second time, with another value
+	 * @param copies how many times the same request is sent
 	 */
-	record FuzzRequest(String kind, String path, String method, Map<String, String> headers, byte[] body) {
+	record FuzzRequest(String kind, String path, String method, Map<String, String> headers, byte[] body,
+			List<Map.Entry<String, String>> repeatedHeaders, int copies) {
+
+		FuzzRequest(String kind, String path, String method, Map<String, String> headers, byte[] body) {
+			this(kind, path, method, headers, body, List.of(), 1);
+		}
+
 	}
 
 }

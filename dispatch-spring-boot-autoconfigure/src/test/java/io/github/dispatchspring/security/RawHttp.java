@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -72,16 +73,116 @@ final class RawHttp {
 	 * @throws IOException if the answer cannot be read
 	 */
 	int send(RawRequest request, String extraHeaders) throws IOException {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream output = socket.getOutputStream();
-			String head = "POST " + request.path() + " HTTP/1.1\r\nHost: localhost:" + this.port
-					+ "\r\nContent-Type: application/proto\r\n" + extraHeaders + request.headers() + "\r\n";
-			output.write(head.getBytes(StandardCharsets.ISO_8859_1));
-			output.write(request.body());
-			output.flush();
-			return statusCode(socket.getInputStream());
+		try (Connection connection = open()) {
+			connection.writeHead(request.path(), "Content-Type: application/proto\r\n" + extraHeaders + request.headers());
+			connection.write(request.body());
+			return connection.status();
 		}
+	}
+
+	/**
+	 * Opens a connection to write a request on, piece by piece.
+	 * @return the connection
+	 * @throws IOException if the server cannot be reached
+	 */
+	Connection open() throws IOException {
+		Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port);
+		socket.setSoTimeout(10_000);
+		return new Connection(socket, this.port);
+	}
+
+	/** A connection to the server, on which a request is written by hand. */
+	static final class Connection implements AutoCloseable {
+
+		private final Socket socket;
+
+		private final int port;
+
+		private Connection(Socket socket, int port) {
+			this.socket = socket;
+			this.port = port;
+		}
+
+		/**
+		 * Writes the head of a {@code POST}.
+		 * @param path the path
+		 * @param headers header lines, each ending with CRLF, besides {@code Host}
+		 * @throws IOException if the server closed the connection
+		 */
+		void writeHead(String path, String headers) throws IOException {
+			write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + this.port + "\r\n" + headers + "\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+		}
+
+		/**
+		 * Writes bytes of the body.
+		 * @param bytes the bytes
+		 * @throws IOException if the server closed the connection
+		 */
+		void write(byte[] bytes) throws IOException {
+			OutputStream output = this.socket.getOutputStream();
+			output.write(bytes);
+			output.flush();
+		}
+
+		/**
+		 * Writes bytes a few at a time, pausing between them, as a slow client does.
+		 * @param bytes the bytes
+		 * @param pieces how many pieces to write them in
+		 * @param pause the pause after each piece, in milliseconds
+		 * @throws IOException if the server closed the connection
+		 */
+		void writeSlowly(byte[] bytes, int pieces, long pause) throws IOException {
+			int size = Math.max(1, (bytes.length + pieces - 1) / pieces);
+			for (int from = 0; from < bytes.length; from += size) {
+				write(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + size)));
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted while writing slowly", ex);
+				}
+			}
+		}
+
+		/**
+		 * Closes the sending side, so that the server reads the end of the body.
+		 * @throws IOException if the socket is closed
+		 */
+		void endBody() throws IOException {
+			this.socket.shutdownOutput();
+		}
+
+		/**
+		 * Reads the status code of the answer.
+		 * @return the status code
+		 * @throws IOException if no answer arrives in time
+		 */
+		int status() throws IOException {
+			return statusCode(this.socket.getInputStream());
+		}
+
+		/**
+		 * Reads what follows the status line of the answer: its headers and, up to the limit, its body.
+		 * @return the text read
+		 * @throws IOException if the answer cannot be read
+		 */
+		String rest() throws IOException {
+			byte[] buffer = new byte[8192];
+			StringBuilder rest = new StringBuilder();
+			InputStream input = this.socket.getInputStream();
+			for (int read = input.read(buffer); read > 0; read = (input.available() > 0) ? input.read(buffer) : -1) {
+				rest.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+			}
+			return rest.toString();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
 	}
 
 	private static int statusCode(InputStream input) throws IOException {

@@ -1,0 +1,194 @@
+package io.github.dispatchspring.scheduler;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.StringValue;
+import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.proto.Call;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.DispatchRequest;
+import io.github.dispatchspring.proto.DispatchResponse;
+import io.github.dispatchspring.proto.Exit;
+import io.github.dispatchspring.proto.RunRequest;
+import io.github.dispatchspring.proto.RunResponse;
+import io.github.dispatchspring.proto.Status;
+import io.github.dispatchspring.testsupport.Invocations;
+import io.github.dispatchspring.testsupport.ProtocolEndpoint;
+import io.github.dispatchspring.testsupport.ProtocolEndpoint.Answer;
+import io.github.dispatchspring.testsupport.WireClient;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static io.github.dispatchspring.testsupport.WireClient.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls run where they are addressed: a call to another service's endpoint goes to that service over
+ * HTTP even when this application registers a function of the same name, and a call to this
+ * application's endpoint runs in-process. The other service is a second HTTP server speaking the
+ * protocol bytes, serving its own {@code notifyUser}.
+ */
+class CallAddressingTests {
+
+	private static final String[] AUTHORIZED = { "Authorization", "Bearer secret" };
+
+	private static ProtocolEndpoint otherService;
+
+	private static ConfigurableApplicationContext application;
+
+	private static WireClient wire;
+
+	@BeforeAll
+	static void start() {
+		otherService = ProtocolEndpoint.start((run) -> Answer.of(RunResponse.newBuilder()
+			.setStatus(Status.STATUS_OK)
+			.setExit(Exit.newBuilder()
+				.setResult(CallResult.newBuilder().setOutput(Any.pack(StringValue.of("other " + text(run))))))
+			.build()));
+		application = new SpringApplicationBuilder(AddressingApplication.class)
+			.properties("server.port=0", "spring.main.banner-mode=off", "dispatch.api-key=secret",
+					"dispatch.scheduler.allowed-endpoints=" + otherService.url())
+			.run();
+		wire = new WireClient(((WebServerApplicationContext) application).getWebServer().getPort());
+	}
+
+	@AfterAll
+	static void stop() {
+		application.close();
+		otherService.close();
+	}
+
+	@BeforeEach
+	void forgetEarlierCalls() {
+		webhookRequests().set(0);
+	}
+
+	@Test
+	void runsACallAddressedToAnotherServiceThereDespiteALocalFunctionOfTheSameName() {
+		CallResult result = dispatchAndWait("notifyUser", otherService.url(), "ada");
+
+		assertThat(result.getOutput()).isEqualTo(Any.pack(StringValue.of("other ada")));
+		assertThat(otherService.requests()).anySatisfy((run) -> {
+			assertThat(run.getFunction()).isEqualTo("notifyUser");
+			assertThat(text(run)).isEqualTo("ada");
+		});
+		assertThat(notifications().count("notifyUser:ada")).isZero();
+	}
+
+	@Test
+	void runsACallAddressedToThisApplicationInProcess() {
+		for (String endpoint : new String[] { wire.baseUrl(), wire.baseUrl() + "/" }) {
+			String input = "grace at " + endpoint;
+			CallResult result = dispatchAndWait("notifyUser", endpoint, input);
+
+			assertThat(result.getOutput()).isEqualTo(Any.pack(StringValue.of("java " + input)));
+			assertThat(notifications().count("notifyUser:" + input)).isOne();
+		}
+		assertThat(otherService.requests()).noneSatisfy((run) -> assertThat(text(run)).startsWith("grace"));
+		assertThat(webhookRequests()).hasValue(0);
+	}
+
+	private static CallResult dispatchAndWait(String function, String endpoint, String input) {
+		Call call = Call.newBuilder()
+			.setFunction(function)
+			.setEndpoint(endpoint)
+			.setInput(Any.pack(StringValue.of(input)))
+			.build();
+		HttpResponse<byte[]> dispatched = wire.post("/dispatch.sdk.v1.DispatchService/Dispatch",
+				DispatchRequest.newBuilder().addCalls(call).build(), AUTHORIZED);
+		assertThat(dispatched.statusCode()).isEqualTo(200);
+		String id = message(dispatched, DispatchResponse.parser()).getDispatchIds(0);
+		HttpResponse<byte[]> waited = wire.post("/dispatch.sdk.v1.DispatchService/Wait",
+				id.getBytes(StandardCharsets.UTF_8), "text/plain", AUTHORIZED);
+		assertThat(waited.statusCode()).isEqualTo(200);
+		return message(waited, CallResult.parser());
+	}
+
+	private static String text(RunRequest run) {
+		try {
+			return run.getInput().unpack(StringValue.class).getValue();
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Invocations notifications() {
+		return application.getBean(Notifications.class).invocations;
+	}
+
+	private static AtomicInteger webhookRequests() {
+		return application.getBean(WebhookRequests.class).count;
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class AddressingApplication {
+
+		@Bean
+		Notifications notifications() {
+			return new Notifications();
+		}
+
+		@Bean
+		WebhookRequests webhookRequests() {
+			return new WebhookRequests();
+		}
+
+		@Bean
+		OncePerRequestFilter webhookRequestCounter(WebhookRequests requests) {
+			return new OncePerRequestFilter() {
+
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getRequestURI().equals("/dispatch.sdk.v1.FunctionService/Run")) {
+						requests.count.incrementAndGet();
+					}
+					chain.doFilter(request, response);
+				}
+
+			};
+		}
+
+	}
+
+	/** How many requests reached this application's webhook. */
+	static class WebhookRequests {
+
+		final AtomicInteger count = new AtomicInteger();
+
+	}
+
+	static class Notifications {
+
+		final Invocations invocations = new Invocations();
+
+		@DispatchFunction
+		String notifyUser(String user) {
+			this.invocations.record("notifyUser:" + user);
+			return "java " + user;
+		}
+
+	}
+
+}
