@@ -1,5 +1,9 @@
 package io.github.dispatchspring.samples.invoices;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The invoices sample is killed with {@code SIGKILL} part-way through a job of 2,000 clients (on the
  * embedded store while {@code generateInvoices} gathers the invoices, on PostgreSQL while it gathers
  * the uploads), then started again on the same store to wait for that job: every call ends, each
- * exactly once, and the job's report lists every invoice once, in client order.
+ * exactly once, and the job's report lists every invoice once, in client order. Both runs listen on
+ * the same port, as a restarted service does, so that the calls addressed to the first run are
+ * addressed to the second.
  */
 class InvoicesCrashTests {
 
@@ -30,6 +36,8 @@ class InvoicesCrashTests {
 	private static final int FUNCTION_RUNS = 2 * CLIENTS;
 
 	private static final Pattern DISPATCHED = Pattern.compile("Dispatched generateInvoices as (\\p{XDigit}+)");
+
+	private final int port = freePort();
 
 	@Test
 	void embeddedStoreFinishesTheJobOfAKilledRun(@TempDir Path directory) {
@@ -74,12 +82,21 @@ class InvoicesCrashTests {
 		}
 	}
 
-	private static JavaProcess invoices(String name, List<String> store, List<String> arguments) {
+	private JavaProcess invoices(String name, List<String> store, List<String> arguments) {
 		List<String> common = List.of("--invoices.clients=" + CLIENTS, "--invoices.exit-when-done=true",
-				"--server.port=0", "--server.address=127.0.0.1", "--dispatch.scheduler.lease-duration=5s",
+				"--server.port=" + this.port, "--server.address=127.0.0.1", "--dispatch.scheduler.lease-duration=5s",
 				"--logging.level.io.github.dispatchspring.samples.invoices.Invoicing=debug");
 		return JavaProcess.start(name, List.of("-Xmx512m"), InvoicesApplication.class,
 				Stream.of(common, store, arguments).flatMap(List::stream).toList());
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static long functionRuns(List<String> lines) {
