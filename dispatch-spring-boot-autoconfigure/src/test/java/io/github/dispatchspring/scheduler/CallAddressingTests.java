@@ -1,8 +1,5 @@
 package io.github.dispatchspring.scheduler;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.Any;
@@ -11,8 +8,6 @@ import com.google.protobuf.StringValue;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
-import io.github.dispatchspring.proto.DispatchRequest;
-import io.github.dispatchspring.proto.DispatchResponse;
 import io.github.dispatchspring.proto.Exit;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
@@ -20,11 +15,8 @@ import io.github.dispatchspring.proto.Status;
 import io.github.dispatchspring.testsupport.Invocations;
 import io.github.dispatchspring.testsupport.ProtocolEndpoint;
 import io.github.dispatchspring.testsupport.ProtocolEndpoint.Answer;
+import io.github.dispatchspring.testsupport.WebhookRequests;
 import io.github.dispatchspring.testsupport.WireClient;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +30,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import static io.github.dispatchspring.testsupport.WireClient.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,7 +75,7 @@ class CallAddressingTests {
 
 	@Test
 	void runsACallAddressedToAnotherServiceThereDespiteALocalFunctionOfTheSameName() {
-		CallResult result = dispatchAndWait("notifyUser", otherService.url(), "ada");
+		CallResult result = wire.dispatchAndWait(call(otherService.url(), "ada"), AUTHORIZED);
 
 		assertThat(result.getOutput()).isEqualTo(Any.pack(StringValue.of("other ada")));
 		assertThat(otherService.requests()).anySatisfy((run) -> {
@@ -98,7 +89,7 @@ class CallAddressingTests {
 	void runsACallAddressedToThisApplicationInProcess() {
 		for (String endpoint : new String[] { wire.baseUrl(), wire.baseUrl() + "/" }) {
 			String input = "grace at " + endpoint;
-			CallResult result = dispatchAndWait("notifyUser", endpoint, input);
+			CallResult result = wire.dispatchAndWait(call(endpoint, input), AUTHORIZED);
 
 			assertThat(result.getOutput()).isEqualTo(Any.pack(StringValue.of("java " + input)));
 			assertThat(notifications().count("notifyUser:" + input)).isOne();
@@ -107,20 +98,12 @@ class CallAddressingTests {
 		assertThat(webhookRequests()).hasValue(0);
 	}
 
-	private static CallResult dispatchAndWait(String function, String endpoint, String input) {
-		Call call = Call.newBuilder()
-			.setFunction(function)
+	private static Call call(String endpoint, String input) {
+		return Call.newBuilder()
+			.setFunction("notifyUser")
 			.setEndpoint(endpoint)
 			.setInput(Any.pack(StringValue.of(input)))
 			.build();
-		HttpResponse<byte[]> dispatched = wire.post("/dispatch.sdk.v1.DispatchService/Dispatch",
-				DispatchRequest.newBuilder().addCalls(call).build(), AUTHORIZED);
-		assertThat(dispatched.statusCode()).isEqualTo(200);
-		String id = message(dispatched, DispatchResponse.parser()).getDispatchIds(0);
-		HttpResponse<byte[]> waited = wire.post("/dispatch.sdk.v1.DispatchService/Wait",
-				id.getBytes(StandardCharsets.UTF_8), "text/plain", AUTHORIZED);
-		assertThat(waited.statusCode()).isEqualTo(200);
-		return message(waited, CallResult.parser());
 	}
 
 	private static String text(RunRequest run) {
@@ -137,7 +120,7 @@ class CallAddressingTests {
 	}
 
 	private static AtomicInteger webhookRequests() {
-		return application.getBean(WebhookRequests.class).count;
+		return application.getBean(WebhookRequests.class).count();
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
@@ -156,28 +139,11 @@ class CallAddressingTests {
 
 		@Bean
 		OncePerRequestFilter webhookRequestCounter(WebhookRequests requests) {
-			return new OncePerRequestFilter() {
-
-				@Override
-				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-						FilterChain chain) throws ServletException, IOException {
-					if (request.getRequestURI().equals("/dispatch.sdk.v1.FunctionService/Run")) {
-						requests.count.incrementAndGet();
-					}
-					chain.doFilter(request, response);
-				}
-
-			};
+			return requests.counter();
 		}
 
 	}
 
-	/** How many requests reached this application's webhook. */
-	static class WebhookRequests {
-
-		final AtomicInteger count = new AtomicInteger();
-
-	}
 
 	static class Notifications {
 

@@ -1,15 +1,10 @@
 package io.github.dispatchspring.scheduler;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.github.dispatchspring.testsupport.WebhookRequests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -45,7 +40,7 @@ class InProcessInvocationTests {
 			List<String> results = context.getBean(DispatchClient.class).gather("echo", List.of("a", "b", "c"),
 					String.class);
 			assertThat(results).containsExactly("a", "b", "c");
-			return context.getBean(WebhookRequests.class).count.get();
+			return context.getBean(WebhookRequests.class).count().get();
 		}
 	}
 
@@ -65,28 +60,11 @@ class InProcessInvocationTests {
 
 		@Bean
 		OncePerRequestFilter webhookRequestCounter(WebhookRequests requests) {
-			return new OncePerRequestFilter() {
-
-				@Override
-				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-						FilterChain chain) throws ServletException, IOException {
-					if (request.getRequestURI().equals("/dispatch.sdk.v1.FunctionService/Run")) {
-						requests.count.incrementAndGet();
-					}
-					chain.doFilter(request, response);
-				}
-
-			};
+			return requests.counter();
 		}
 
 	}
 
-	/** How many requests reached the webhook. */
-	static class WebhookRequests {
-
-		final AtomicInteger count = new AtomicInteger();
-
-	}
 
 	static class Echo {
 

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.StringValue;
@@ -122,12 +121,9 @@ class AuthenticateBeforeReadingTests {
 	}
 
 	private String signature(SigningKeyPair pair, byte[] body) {
-		StringBuilder headers = new StringBuilder();
-		Map<String, String> signed = new RequestSigner(pair.signingKey(), Clock.systemUTC())
+		return RawHttp.lines(new RequestSigner(pair.signingKey(), Clock.systemUTC())
 			.sign("POST", URI.create("http://localhost:" + this.port + MalformedRequests.RUN), "application/proto", body)
-			.asMap();
-		signed.forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
-		return headers.toString();
+			.asMap());
 	}
 
 	private static byte[] runRequest() {

@@ -85,12 +85,10 @@ class ContentTypeRefusalTests {
 		if (!path.equals(MalformedRequests.RUN)) {
 			return "Authorization: Bearer " + MalformedRequestFuzzTests.API_KEY + "\r\n";
 		}
-		StringBuilder headers = new StringBuilder();
-		new RequestSigner(Ed25519Keys.parseSigningKey(MalformedRequestFuzzTests.SIGNING_KEY), Clock.systemUTC())
-			.sign("POST", URI.create("http://localhost:" + port + path), contentType, body)
-			.asMap()
-			.forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
-		return headers.toString();
+		return RawHttp.lines(
+				new RequestSigner(Ed25519Keys.parseSigningKey(MalformedRequestFuzzTests.SIGNING_KEY), Clock.systemUTC())
+					.sign("POST", URI.create("http://localhost:" + port + path), contentType, body)
+					.asMap());
 	}
 
 	private static byte[] body(String contentType) {

@@ -8,7 +8,6 @@ import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.DispatchRequest;
-import io.github.dispatchspring.proto.DispatchResponse;
 import io.github.dispatchspring.proto.Error;
 import io.github.dispatchspring.proto.Exit;
 import io.github.dispatchspring.proto.Poll;
@@ -82,7 +81,8 @@ class EndpointAllowListTests {
 
 	@Test
 	void refusesACallToAnEndpointOutsideTheAllowList() {
-		HttpResponse<byte[]> response = dispatch("readSecrets", internal.url());
+		HttpResponse<byte[]> response = wire.post("/dispatch.sdk.v1.DispatchService/Dispatch",
+				DispatchRequest.newBuilder().addCalls(call("readSecrets", internal.url())).build(), AUTHORIZED);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(error(response).get("message")).isEqualTo("calls[0].endpoint '" + internal.url()
@@ -93,7 +93,7 @@ class EndpointAllowListTests {
 
 	@Test
 	void neverSendsAChildCallThatAnAllowedEndpointAddressesOutsideTheAllowList() throws Exception {
-		CallResult result = dispatchAndWait("relay", partner.url());
+		CallResult result = wire.dispatchAndWait(call("relay", partner.url()), AUTHORIZED);
 
 		assertThat(result.getOutput().unpack(StringValue.class).getValue())
 			.startsWith("EndpointNotAllowed: endpoint '" + internal.url() + "' is not allowed")
@@ -103,7 +103,7 @@ class EndpointAllowListTests {
 
 	@Test
 	void showsNothingOfAFailingEndpointsAnswerButItsConnectCodeAndABoundedMessage() {
-		CallResult result = dispatchAndWait("report", failing.url());
+		CallResult result = wire.dispatchAndWait(call("report", failing.url()), AUTHORIZED);
 
 		Error error = result.getError();
 		assertThat(error.getType()).isEqualTo("HttpStatus500");
@@ -141,24 +141,12 @@ class EndpointAllowListTests {
 			.build();
 	}
 
-	private static HttpResponse<byte[]> dispatch(String function, String endpoint) {
-		Call call = Call.newBuilder()
+	private static Call call(String function, String endpoint) {
+		return Call.newBuilder()
 			.setFunction(function)
 			.setEndpoint(endpoint)
 			.setInput(Any.pack(StringValue.of("please")))
 			.build();
-		return wire.post("/dispatch.sdk.v1.DispatchService/Dispatch", DispatchRequest.newBuilder().addCalls(call).build(),
-				AUTHORIZED);
-	}
-
-	private static CallResult dispatchAndWait(String function, String endpoint) {
-		HttpResponse<byte[]> dispatched = dispatch(function, endpoint);
-		assertThat(dispatched.statusCode()).isEqualTo(200);
-		String id = message(dispatched, DispatchResponse.parser()).getDispatchIds(0);
-		HttpResponse<byte[]> waited = wire.post("/dispatch.sdk.v1.DispatchService/Wait",
-				id.getBytes(StandardCharsets.UTF_8), "text/plain", AUTHORIZED);
-		assertThat(waited.statusCode()).isEqualTo(200);
-		return message(waited, CallResult.parser());
 	}
 
 }

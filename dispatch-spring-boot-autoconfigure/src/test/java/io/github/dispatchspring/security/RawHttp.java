@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -78,6 +79,17 @@ final class RawHttp {
 			connection.write(request.body());
 			return connection.status();
 		}
+	}
+
+	/**
+	 * Header lines for a raw request.
+	 * @param headers the headers by name
+	 * @return one line per header, each ending with CRLF
+	 */
+	static String lines(Map<String, String> headers) {
+		StringBuilder lines = new StringBuilder();
+		headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+		return lines.toString();
 	}
 
 	/**

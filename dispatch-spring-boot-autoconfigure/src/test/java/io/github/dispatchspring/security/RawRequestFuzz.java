@@ -125,11 +125,9 @@ final class RawRequestFuzz {
 		if (!path.equals(MalformedRequests.RUN)) {
 			return "Authorization: Bearer " + this.apiKey + "\r\n";
 		}
-		StringBuilder headers = new StringBuilder();
-		this.signer.sign("POST", URI.create("http://localhost:" + this.port + path), "application/proto", body)
-			.asMap()
-			.forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
-		return headers.toString();
+		return RawHttp.lines(this.signer
+			.sign("POST", URI.create("http://localhost:" + this.port + path), "application/proto", body)
+			.asMap());
 	}
 
 	private void answered(String kind, String path, int status) {

@@ -1,6 +1,5 @@
 package io.github.dispatchspring.security;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +11,8 @@ import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
+import io.github.dispatchspring.testsupport.WebhookRequests;
 import io.github.dispatchspring.webhook.signature.SigningKeyPair;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,24 +77,14 @@ class SignedCallRoundTripTests {
 	void callSignedWithAnotherKeyFailsWithPermissionDeniedWithoutRetry() {
 		String otherKey = SigningKeyPair.generate().signingKeyBase64();
 		try (ConfigurableApplicationContext caller = startCaller("dispatch.signing-key=" + otherKey)) {
-			DispatchClient client = caller.getBean(DispatchClient.class);
-			DispatchId id = client.dispatch("greet", "Eve");
-			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
-				.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo("HttpStatus403"))
-				.withMessageContaining("permission_denied");
-			assertThat(runRequests()).hasValue(1);
+			assertRefusedOnce(caller, "HttpStatus403", "permission_denied");
 		}
 	}
 
 	@Test
 	void callSignedWithTheCallersOwnKeyPairFailsWithPermissionDeniedWithoutRetry() {
 		try (ConfigurableApplicationContext caller = startCaller()) {
-			DispatchClient client = caller.getBean(DispatchClient.class);
-			DispatchId id = client.dispatch("greet", "Oscar");
-			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
-				.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo("HttpStatus403"))
-				.withMessageContaining("permission_denied");
-			assertThat(runRequests()).hasValue(1);
+			assertRefusedOnce(caller, "HttpStatus403", "permission_denied");
 		}
 	}
 
@@ -106,13 +92,17 @@ class SignedCallRoundTripTests {
 	void unsignedCallFailsAsUnauthenticatedWithoutRetry() {
 		try (ConfigurableApplicationContext caller = start(UnsignedCallerApplication.class,
 				"dispatch.endpoint-url=" + functionEndpoint)) {
-			DispatchClient client = caller.getBean(DispatchClient.class);
-			DispatchId id = client.dispatch("greet", "Mallory");
-			assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
-				.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo("HttpStatus401"))
-				.withMessageContaining("unauthenticated");
-			assertThat(runRequests()).hasValue(1);
+			assertRefusedOnce(caller, "HttpStatus401", "unauthenticated");
 		}
+	}
+
+	private static void assertRefusedOnce(ConfigurableApplicationContext caller, String errorType, String code) {
+		DispatchClient client = caller.getBean(DispatchClient.class);
+		DispatchId id = client.dispatch("greet", "Eve");
+		assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> client.await(id, String.class, AWAIT))
+			.satisfies((failure) -> assertThat(failure.getErrorType()).isEqualTo(errorType))
+			.withMessageContaining(code);
+		assertThat(runRequests()).hasValue(1);
 	}
 
 	private static ConfigurableApplicationContext startCaller(String... properties) {
@@ -128,7 +118,7 @@ class SignedCallRoundTripTests {
 	}
 
 	private static AtomicInteger runRequests() {
-		return functionApplication.getBean(RunRequests.class).count;
+		return functionApplication.getBean(WebhookRequests.class).count();
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
@@ -141,24 +131,13 @@ class SignedCallRoundTripTests {
 		}
 
 		@Bean
-		RunRequests runRequests() {
-			return new RunRequests();
+		WebhookRequests runRequests() {
+			return new WebhookRequests();
 		}
 
 		@Bean
-		OncePerRequestFilter runRequestCounter(RunRequests runRequests) {
-			return new OncePerRequestFilter() {
-
-				@Override
-				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-						FilterChain chain) throws ServletException, IOException {
-					if (request.getRequestURI().equals("/dispatch.sdk.v1.FunctionService/Run")) {
-						runRequests.count.incrementAndGet();
-					}
-					chain.doFilter(request, response);
-				}
-
-			};
+		OncePerRequestFilter webhookRequestCounter(WebhookRequests requests) {
+			return requests.counter();
 		}
 
 	}
@@ -180,12 +159,6 @@ class SignedCallRoundTripTests {
 
 	}
 
-	/** How many run requests reached the function application. */
-	static class RunRequests {
-
-		final AtomicInteger count = new AtomicInteger();
-
-	}
 
 	static class Greetings {
 

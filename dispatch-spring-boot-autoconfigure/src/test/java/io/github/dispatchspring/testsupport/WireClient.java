@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.Map;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import io.github.dispatchspring.proto.Call;
+import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.DispatchRequest;
+import io.github.dispatchspring.proto.DispatchResponse;
 import io.github.dispatchspring.webhook.signature.RequestSigner;
 import io.github.dispatchspring.webhook.signature.SigningKeyPair;
 import org.jspecify.annotations.Nullable;
@@ -101,6 +106,27 @@ public final class WireClient {
 				.forEach(request::header);
 		}
 		return send(request.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+	}
+
+	/**
+	 * Submits one call to the Dispatch API and waits for its result, as a Dispatch client does.
+	 * @param call the call
+	 * @param headers further headers of both requests, as name and value pairs
+	 * @return the call's result
+	 */
+	public CallResult dispatchAndWait(Call call, String... headers) {
+		HttpResponse<byte[]> dispatched = post("/dispatch.sdk.v1.DispatchService/Dispatch",
+				DispatchRequest.newBuilder().addCalls(call).build(), headers);
+		if (dispatched.statusCode() != 200) {
+			throw new IllegalStateException("Dispatch answered " + dispatched.statusCode());
+		}
+		String id = message(dispatched, DispatchResponse.parser()).getDispatchIds(0);
+		HttpResponse<byte[]> waited = post("/dispatch.sdk.v1.DispatchService/Wait",
+				id.getBytes(StandardCharsets.UTF_8), "text/plain", headers);
+		if (waited.statusCode() != 200) {
+			throw new IllegalStateException("Wait answered " + waited.statusCode());
+		}
+		return message(waited, CallResult.parser());
 	}
 
 	/**
