@@ -2,6 +2,7 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.dispatchspring.scheduler.Durability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -156,6 +157,13 @@ public class DispatchProperties {
 		 */
 		private Store store = Store.EMBEDDED;
 
+		/**
+		 * Whether the store waits for stable storage before a write is seen ("sync"), or commits
+		 * without waiting and may lose the last writes in an operating system or database crash
+		 * ("relaxed").
+		 */
+		private Durability durability = Durability.SYNC;
+
 		private final Embedded embedded = new Embedded();
 
 		private final Jdbc jdbc = new Jdbc();
@@ -215,6 +223,14 @@ public class DispatchProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
+		}
+
+		public Durability getDurability() {
+			return this.durability;
+		}
+
+		public void setDurability(Durability durability) {
+			this.durability = durability;
 		}
 
 		public Embedded getEmbedded() {
@@ -418,6 +434,19 @@ public class DispatchProperties {
 		 */
 		private String directory = ".dispatch";
 
+		/**
+		 * Engine of the embedded database.
+		 */
+		private Engine engine = Engine.SQLITE;
+
+		public Engine getEngine() {
+			return this.engine;
+		}
+
+		public void setEngine(Engine engine) {
+			this.engine = engine;
+		}
+
 		public String getDirectory() {
 			return this.directory;
 		}
@@ -425,6 +454,23 @@ public class DispatchProperties {
 		public void setDirectory(String directory) {
 			this.directory = directory;
 		}
+
+	}
+
+	/**
+	 * Engines of the embedded database.
+	 */
+	public enum Engine {
+
+		/**
+		 * SQLite in write-ahead-log mode.
+		 */
+		SQLITE,
+
+		/**
+		 * H2 with a synced checkpoint after every write.
+		 */
+		H2
 
 	}
 

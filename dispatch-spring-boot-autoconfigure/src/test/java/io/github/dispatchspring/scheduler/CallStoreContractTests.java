@@ -13,6 +13,7 @@ import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,13 @@ public abstract class CallStoreContractTests {
 	@BeforeEach
 	void setUpStore() {
 		this.store = createStore(this.clock);
+	}
+
+	@AfterEach
+	void closeStore() throws Exception {
+		if (this.store instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import com.google.protobuf.Any;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
+import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.Transition;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A {@link CallStore} in a relational database: H2 for the embedded default, PostgreSQL for several
- * instances. Each transition is one transaction guarded by the lease token; due time, lease expiry
- * and suspension deadline share one indexed column, so one range scan finds all due work.
+ * A {@link CallStore} in a relational database: SQLite for the embedded default, PostgreSQL for
+ * several instances. Each transition is one transaction guarded by the lease token; due time, lease
+ * expiry and suspension deadline share one indexed column, so one range scan finds all due work.
+ * With {@link Durability#SYNC} a write returns only once it is on stable storage.
  */
 public final class JdbcCallStore implements CallStore, AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private final Clock clock;
 
+	private final Durability durability;
+
 	private final String calls;
 
 	private final String inbox;
@@ -54,14 +58,28 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	private final @Nullable AutoCloseable ownedDataSource;
 
 	/**
-	 * Creates the store, creating or migrating its tables.
+	 * Creates a store whose writes are forced to stable storage, creating or migrating its tables.
 	 * @param dataSource the database
 	 * @param tablePrefix the prefix of the table names
 	 * @param clock the clock
 	 * @param ownedDataSource the data source to close with the store, or {@code null} if it is shared
 	 */
 	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, @Nullable AutoCloseable ownedDataSource) {
+		this(dataSource, tablePrefix, clock, Durability.SYNC, ownedDataSource);
+	}
+
+	/**
+	 * Creates the store, creating or migrating its tables.
+	 * @param dataSource the database
+	 * @param tablePrefix the prefix of the table names
+	 * @param clock the clock
+	 * @param durability how far a write goes before it returns
+	 * @param ownedDataSource the data source to close with the store, or {@code null} if it is shared
+	 */
+	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, Durability durability,
+			@Nullable AutoCloseable ownedDataSource) {
 		this.ownedDataSource = ownedDataSource;
+		this.durability = durability;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.dialect = SqlDialect.of(dataSource);
@@ -77,19 +95,30 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		if (newCalls.isEmpty()) {
 			return;
 		}
-		this.transactions.executeWithoutResult((status) -> {
+		write(() -> {
 			insert(newCalls);
 			notifyDue();
+			return null;
 		});
-		if (this.dialect.flushAccepted() != null) {
-			this.jdbc.execute(this.dialect.flushAccepted());
-		}
 	}
 
-	private void progressTransaction() {
-		if (this.dialect.progressTransaction() != null) {
-			this.jdbc.execute(this.dialect.progressTransaction());
+	/**
+	 * Runs a write transaction with the store's durability: when it returns, what it wrote is on
+	 * stable storage unless the durability is relaxed.
+	 */
+	private <T> T write(java.util.function.Supplier<T> work) {
+		String begin = this.dialect.beginTransaction(this.durability);
+		T written = this.transactions.execute((status) -> {
+			if (begin != null) {
+				this.jdbc.execute(begin);
+			}
+			return work.get();
+		});
+		String sync = this.dialect.syncAfterCommit(this.durability);
+		if (sync != null) {
+			this.jdbc.execute(sync);
 		}
+		return written;
 	}
 
 	private void insert(List<NewCall> newCalls) {
@@ -103,10 +132,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	@Override
 	public List<ClaimedCall> claim(int limit, Duration lease) {
-		return exclusively(() -> this.transactions.execute((status) -> {
-			progressTransaction();
-			return claimDue(limit, lease);
-		}));
+		return exclusively(() -> write(() -> claimDue(limit, lease)));
 	}
 
 	private List<ClaimedCall> claimDue(int limit, Duration lease) {
@@ -194,8 +220,9 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	public void renew(Collection<ClaimedCall> leased, Duration lease) {
 		long leaseExpiry = this.clock.instant().plus(lease).toEpochMilli();
 		for (ClaimedCall call : leased) {
-			this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
-					leaseExpiry, call.id(), call.leaseToken());
+			write(() -> this.jdbc.update("UPDATE " + this.calls
+					+ " SET due_at = ? WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", leaseExpiry, call.id(),
+					call.leaseToken()));
 		}
 	}
 
@@ -235,8 +262,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	 */
 	@Override
 	public Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
-		java.util.function.Supplier<Recorded> write = () -> this.transactions.execute((status) -> {
-			progressTransaction();
+		java.util.function.Supplier<Recorded> recording = () -> write(() -> {
 			Writes writes = new Writes();
 			List<Boolean> held = new ArrayList<>(transitions.size());
 			for (Transition transition : transitions) {
@@ -248,7 +274,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			}
 			return new Recorded(held, claimed);
 		});
-		return (limit > 0) ? exclusively(write) : write.get();
+		return (limit > 0) ? exclusively(recording) : recording.get();
 	}
 
 	private boolean apply(Transition transition, Writes writes) {
