@@ -48,17 +48,6 @@ final class CallStoreConfiguration {
 			Path directory = Path.of(scheduler.getEmbedded().getDirectory());
 			int connections = scheduler.getJdbc().getMaxConnections();
 			Duration timeout = scheduler.getJdbc().getConnectionTimeout();
-			if (scheduler.getEmbedded().getEngine() == DispatchProperties.Engine.H2) {
-				HikariDataSource dataSource = new HikariDataSource();
-				dataSource.setPoolName("dispatch-embedded");
-				dataSource.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("calls")
-						+ ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=65536");
-				dataSource.setUsername("sa");
-				dataSource.setMaximumPoolSize(connections);
-				dataSource.setConnectionTimeout(timeout.toMillis());
-				return new JdbcCallStore(dataSource, scheduler.getJdbc().getTablePrefix(), Clock.systemUTC(),
-						scheduler.getDurability(), dataSource);
-			}
 			EmbeddedDatabase database = EmbeddedDatabase.open(directory, scheduler.getDurability(), connections, timeout);
 			return new JdbcCallStore(database.dataSource(), scheduler.getJdbc().getTablePrefix(), Clock.systemUTC(),
 					scheduler.getDurability(), database);

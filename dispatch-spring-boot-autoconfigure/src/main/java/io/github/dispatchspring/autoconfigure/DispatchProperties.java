@@ -434,19 +434,6 @@ public class DispatchProperties {
 		 */
 		private String directory = ".dispatch";
 
-		/**
-		 * Engine of the embedded database.
-		 */
-		private Engine engine = Engine.SQLITE;
-
-		public Engine getEngine() {
-			return this.engine;
-		}
-
-		public void setEngine(Engine engine) {
-			this.engine = engine;
-		}
-
 		public String getDirectory() {
 			return this.directory;
 		}
@@ -454,23 +441,6 @@ public class DispatchProperties {
 		public void setDirectory(String directory) {
 			this.directory = directory;
 		}
-
-	}
-
-	/**
-	 * Engines of the embedded database.
-	 */
-	public enum Engine {
-
-		/**
-		 * SQLite in write-ahead-log mode.
-		 */
-		SQLITE,
-
-		/**
-		 * H2 with a synced checkpoint after every write.
-		 */
-		H2
 
 	}
 

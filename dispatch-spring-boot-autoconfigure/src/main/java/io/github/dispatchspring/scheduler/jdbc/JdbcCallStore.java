@@ -108,17 +108,12 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	 */
 	private <T> T write(java.util.function.Supplier<T> work) {
 		String begin = this.dialect.beginTransaction(this.durability);
-		T written = this.transactions.execute((status) -> {
+		return this.transactions.execute((status) -> {
 			if (begin != null) {
 				this.jdbc.execute(begin);
 			}
 			return work.get();
 		});
-		String sync = this.dialect.syncAfterCommit(this.durability);
-		if (sync != null) {
-			this.jdbc.execute(sync);
-		}
-		return written;
 	}
 
 	private void insert(List<NewCall> newCalls) {

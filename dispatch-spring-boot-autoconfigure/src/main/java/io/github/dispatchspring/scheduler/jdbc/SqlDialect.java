@@ -20,19 +20,13 @@ public enum SqlDialect {
 	 * SQLite in write-ahead-log mode, the embedded file database of a single instance. With
 	 * {@link Durability#SYNC} every commit waits for the log to be forced to disk.
 	 */
-	SQLITE("sqlite", false, null, null),
-
-	/**
-	 * H2, kept to compare embedded engines: it writes committed transactions to its file in the
-	 * background, so every write transaction is followed by a synced checkpoint.
-	 */
-	H2("h2", false, null, "CHECKPOINT SYNC"),
+	SQLITE("sqlite", false, null),
 
 	/**
 	 * PostgreSQL, shared by several instances. Commits wait for the server's log flush unless the
 	 * durability is relaxed.
 	 */
-	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO OFF", null);
+	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO OFF");
 
 	private final String schemaFolder;
 
@@ -40,14 +34,10 @@ public enum SqlDialect {
 
 	private final @Nullable String relaxedTransaction;
 
-	private final @Nullable String syncAfterCommit;
-
-	SqlDialect(String schemaFolder, boolean shared, @Nullable String relaxedTransaction,
-			@Nullable String syncAfterCommit) {
+	SqlDialect(String schemaFolder, boolean shared, @Nullable String relaxedTransaction) {
 		this.schemaFolder = schemaFolder;
 		this.shared = shared;
 		this.relaxedTransaction = relaxedTransaction;
-		this.syncAfterCommit = syncAfterCommit;
 	}
 
 	/**
@@ -57,15 +47,6 @@ public enum SqlDialect {
 	 */
 	@Nullable String beginTransaction(Durability durability) {
 		return (durability == Durability.RELAXED) ? this.relaxedTransaction : null;
-	}
-
-	/**
-	 * The statement that forces committed transactions to disk, for an engine whose commit does not.
-	 * @param durability the durability
-	 * @return the statement, or {@code null} when the commit does already
-	 */
-	@Nullable String syncAfterCommit(Durability durability) {
-		return (durability == Durability.SYNC) ? this.syncAfterCommit : null;
 	}
 
 	/**
@@ -101,10 +82,7 @@ public enum SqlDialect {
 			if (product.contains("sqlite")) {
 				return SQLITE;
 			}
-			if (product.contains("h2")) {
-				return H2;
-			}
-			throw new IllegalStateException("The Dispatch call store supports PostgreSQL, SQLite and H2, not " + product);
+			throw new IllegalStateException("The Dispatch call store supports PostgreSQL and SQLite, not " + product);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot tell which database the Dispatch call store uses", ex);
