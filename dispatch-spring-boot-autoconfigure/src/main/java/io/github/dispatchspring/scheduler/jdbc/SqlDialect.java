@@ -20,23 +20,27 @@ public enum SqlDialect {
 	 * SQLite in write-ahead-log mode, the embedded file database of a single instance. With
 	 * {@link Durability#SYNC} every commit waits for the log to be forced to disk.
 	 */
-	SQLITE("sqlite", false, null),
+	SQLITE("sqlite", false, null, null),
 
 	/**
 	 * PostgreSQL, shared by several instances. Commits wait for the server's log flush unless the
-	 * durability is relaxed.
+	 * durability is relaxed, whatever the server's own default for {@code synchronous_commit}.
 	 */
-	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO OFF");
+	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO ON", "SET LOCAL synchronous_commit TO OFF");
 
 	private final String schemaFolder;
 
 	private final boolean shared;
 
+	private final @Nullable String syncTransaction;
+
 	private final @Nullable String relaxedTransaction;
 
-	SqlDialect(String schemaFolder, boolean shared, @Nullable String relaxedTransaction) {
+	SqlDialect(String schemaFolder, boolean shared, @Nullable String syncTransaction,
+			@Nullable String relaxedTransaction) {
 		this.schemaFolder = schemaFolder;
 		this.shared = shared;
+		this.syncTransaction = syncTransaction;
 		this.relaxedTransaction = relaxedTransaction;
 	}
 
@@ -46,7 +50,7 @@ public enum SqlDialect {
 	 * @return the statement, or {@code null} when the connection's settings already give it
 	 */
 	@Nullable String beginTransaction(Durability durability) {
-		return (durability == Durability.RELAXED) ? this.relaxedTransaction : null;
+		return (durability == Durability.SYNC) ? this.syncTransaction : this.relaxedTransaction;
 	}
 
 	/**
