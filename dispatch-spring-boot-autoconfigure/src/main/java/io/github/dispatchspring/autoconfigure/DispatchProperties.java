@@ -389,7 +389,8 @@ public class DispatchProperties {
 		private int maxCallsPerRequest = 10_000;
 
 		/**
-		 * Maximum serialized size of the input of one call in a DispatchRequest.
+		 * Maximum serialized size of the input of one call in a DispatchRequest, or in a poll
+		 * or tail call an endpoint answers the scheduler with.
 		 */
 		private DataSize maxInputSize = DataSize.ofMegabytes(1);
 

@@ -67,7 +67,8 @@ final class EmbeddedSchedulerConfiguration {
 		RetryPolicy retryPolicy = new RetryPolicy(retry.getInitialInterval(), retry.getMultiplier(),
 				retry.getMaxInterval(), retry.getMaxAttempts());
 		CallInvoker invoker = scheduler.isInProcess() ? new LocalCallInvoker(registry, runner, remote) : remote;
-		CallExecution execution = new CallExecution(store, invoker, retryPolicy, Clock.systemUTC());
+		CallExecution execution = new CallExecution(store, invoker, retryPolicy, requestLimits(properties),
+				Clock.systemUTC());
 		return new EmbeddedScheduler(store, execution, waiter,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
 						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout(),
@@ -82,6 +83,11 @@ final class EmbeddedSchedulerConfiguration {
 				properties.getScheduler().getDefaultExpiration());
 	}
 
+	private static DispatchRequestLimits requestLimits(DispatchProperties properties) {
+		DispatchProperties.Api api = properties.getApi();
+		return new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static final class DispatchApiConfiguration {
@@ -91,10 +97,8 @@ final class EmbeddedSchedulerConfiguration {
 			String apiKey = properties.getApiKey();
 			RequestAuthentication authentication = (apiKey != null && !apiKey.isEmpty())
 					? new BearerAuthentication(apiKey) : RequestAuthentication.NONE;
-			DispatchProperties.Api api = properties.getApi();
-			return new DispatchApi(submitter, store, authentication,
-					new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes()),
-					api.getWaitTimeout());
+			return new DispatchApi(submitter, store, authentication, requestLimits(properties),
+					properties.getApi().getWaitTimeout());
 		}
 
 		@Bean
