@@ -253,11 +253,14 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	/**
 	 * Records the transitions and, when they made calls due, leases up to {@code limit} due calls, in
-	 * one transaction.
+	 * one transaction. On a shared database, the rows of the calls and of the parents the transitions
+	 * update are locked first, in the order of their ids, so that instances writing transitions of the
+	 * same parents at once wait for each other instead of deadlocking.
 	 */
 	@Override
 	public Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
 		java.util.function.Supplier<Recorded> recording = () -> write(() -> {
+			lockInIdOrder(transitions);
 			Writes writes = new Writes();
 			List<Boolean> held = new ArrayList<>(transitions.size());
 			for (Transition transition : transitions) {
@@ -270,6 +273,31 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			return new Recorded(held, claimed);
 		});
 		return (limit > 0) ? exclusively(recording) : recording.get();
+	}
+
+	/**
+	 * Locks, in the order of their ids, the rows the transitions update that other transactions update
+	 * too: each call's own row, which its children's completions update, and a completion's parent,
+	 * which its siblings' completions update. Ended calls are left out: no transition updates them.
+	 */
+	private void lockInIdOrder(List<Transition> transitions) {
+		if (!this.dialect.shared()) {
+			return;
+		}
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		for (Transition transition : transitions) {
+			NewCall call = transition.call().call();
+			ids.add(call.id());
+			if (transition instanceof Transition.Complete && call.deliverToParent() && call.parentId() != null) {
+				ids.add(call.parentId());
+			}
+		}
+		String sql = "SELECT id FROM " + this.calls
+				+ " WHERE id = ANY (?) AND state <> 'DONE' ORDER BY id COLLATE \"C\" FOR UPDATE";
+		this.jdbc.query(sql,
+				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("varchar", ids.toArray())),
+				(row) -> {
+				});
 	}
 
 	private boolean apply(Transition transition, Writes writes) {
