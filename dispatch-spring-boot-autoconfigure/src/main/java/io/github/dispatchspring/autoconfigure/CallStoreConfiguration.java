@@ -2,12 +2,14 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
+import io.github.dispatchspring.scheduler.jdbc.EmbeddedDatabase;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,15 +44,13 @@ final class CallStoreConfiguration {
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
 		JdbcCallStore dispatchCallStore(DispatchProperties properties) {
-			Path directory = Path.of(properties.getScheduler().getEmbedded().getDirectory()).toAbsolutePath();
-			HikariDataSource dataSource = new HikariDataSource();
-			dataSource.setPoolName("dispatch-embedded");
-			dataSource.setJdbcUrl("jdbc:h2:file:" + directory.resolve("calls") + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=65536");
-			dataSource.setUsername("sa");
-			dataSource.setMaximumPoolSize(properties.getScheduler().getJdbc().getMaxConnections());
-			dataSource.setConnectionTimeout(properties.getScheduler().getJdbc().getConnectionTimeout().toMillis());
-			return new JdbcCallStore(dataSource, properties.getScheduler().getJdbc().getTablePrefix(), Clock.systemUTC(),
-					dataSource);
+			DispatchProperties.Scheduler scheduler = properties.getScheduler();
+			Path directory = Path.of(scheduler.getEmbedded().getDirectory());
+			int connections = scheduler.getJdbc().getMaxConnections();
+			Duration timeout = scheduler.getJdbc().getConnectionTimeout();
+			EmbeddedDatabase database = EmbeddedDatabase.open(directory, scheduler.getDurability(), connections, timeout);
+			return new JdbcCallStore(database.dataSource(), scheduler.getJdbc().getTablePrefix(), Clock.systemUTC(),
+					scheduler.getDurability(), database);
 		}
 
 	}
@@ -69,7 +69,8 @@ final class CallStoreConfiguration {
 					throw new IllegalStateException("dispatch.scheduler.store=jdbc needs a database: set "
 							+ "dispatch.scheduler.jdbc.url, or define the application's DataSource (spring.datasource.url)");
 				}
-				return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(), null);
+				return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(),
+						properties.getScheduler().getDurability(), null);
 			}
 			HikariDataSource dataSource = new HikariDataSource();
 			dataSource.setPoolName("dispatch-jdbc");
@@ -78,7 +79,8 @@ final class CallStoreConfiguration {
 			dataSource.setPassword(jdbc.getPassword());
 			dataSource.setMaximumPoolSize(jdbc.getMaxConnections());
 			dataSource.setConnectionTimeout(jdbc.getConnectionTimeout().toMillis());
-			return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(), dataSource);
+			return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(),
+					properties.getScheduler().getDurability(), dataSource);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.dispatchspring.scheduler.Durability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -179,6 +180,13 @@ public class DispatchProperties {
 		 */
 		private Store store = Store.EMBEDDED;
 
+		/**
+		 * Whether the store waits for stable storage before a write is seen ("sync"), or commits
+		 * without waiting and may lose the last writes in an operating system or database crash
+		 * ("relaxed").
+		 */
+		private Durability durability = Durability.SYNC;
+
 		private final Embedded embedded = new Embedded();
 
 		private final Jdbc jdbc = new Jdbc();
@@ -244,6 +252,14 @@ public class DispatchProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
+		}
+
+		public Durability getDurability() {
+			return this.durability;
+		}
+
+		public void setDurability(Durability durability) {
+			this.durability = durability;
 		}
 
 		public Embedded getEmbedded() {
@@ -410,7 +426,8 @@ public class DispatchProperties {
 		private int maxCallsPerRequest = 10_000;
 
 		/**
-		 * Maximum serialized size of the input of one call in a DispatchRequest.
+		 * Maximum serialized size of the input of one call in a DispatchRequest, or in a poll
+		 * or tail call an endpoint answers the scheduler with.
 		 */
 		private DataSize maxInputSize = DataSize.ofMegabytes(1);
 

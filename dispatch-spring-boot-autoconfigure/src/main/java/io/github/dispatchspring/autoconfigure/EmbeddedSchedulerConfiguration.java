@@ -116,7 +116,8 @@ final class EmbeddedSchedulerConfiguration {
 				retry.getMaxInterval(), retry.getMaxAttempts());
 		CallInvoker invoker = scheduler.isInProcess() ? new LocalCallInvoker(registry, runner, remote, instances)
 				: remote;
-		CallExecution execution = new CallExecution(store, invoker, retryPolicy, Clock.systemUTC());
+		CallExecution execution = new CallExecution(store, invoker, retryPolicy, requestLimits(properties, allowed),
+				Clock.systemUTC());
 		return new EmbeddedScheduler(store, execution, waiter,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
 						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout(),
@@ -131,6 +132,11 @@ final class EmbeddedSchedulerConfiguration {
 				properties.getScheduler().getDefaultExpiration());
 	}
 
+	private static DispatchRequestLimits requestLimits(DispatchProperties properties, AllowedEndpoints allowed) {
+		DispatchProperties.Api api = properties.getApi();
+		return new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes(), allowed);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static final class DispatchApiConfiguration {
@@ -138,10 +144,8 @@ final class EmbeddedSchedulerConfiguration {
 		@Bean
 		DispatchApi dispatchApi(CallSubmitter submitter, CallStore store, DispatchProperties properties,
 				AllowedEndpoints allowed) {
-			DispatchProperties.Api api = properties.getApi();
-			return new DispatchApi(submitter, store,
-					new DispatchRequestLimits(api.getMaxCallsPerRequest(), api.getMaxInputSize().toBytes(), allowed),
-					api.getWaitTimeout());
+			return new DispatchApi(submitter, store, requestLimits(properties, allowed),
+					properties.getApi().getWaitTimeout());
 		}
 
 		@Bean

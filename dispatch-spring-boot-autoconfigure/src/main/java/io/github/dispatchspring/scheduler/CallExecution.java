@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Durations;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
@@ -34,6 +33,8 @@ public final class CallExecution {
 
 	private final CallInvoker invoker;
 
+	private final RunResponseValidator responses;
+
 	private final RetryPolicy retryPolicy;
 
 	private final Clock clock;
@@ -45,9 +46,11 @@ public final class CallExecution {
 
 	private final StoreOutage outage = new StoreOutage();
 
-	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, Clock clock) {
+	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, DispatchRequestLimits limits,
+			Clock clock) {
 		this.writer = new TransitionWriter(store);
 		this.invoker = invoker;
+		this.responses = new RunResponseValidator(limits);
 		this.retryPolicy = retryPolicy;
 		this.clock = clock;
 		this.storeWrites.getEventPublisher().onRetry((event) -> this.outage.failed(event.getLastThrowable()));
@@ -78,11 +81,11 @@ public final class CallExecution {
 			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()));
 		}
 		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
+		String invalid = this.responses.problem(response);
+		if (invalid != null) {
+			return complete(claimed, failure("InvalidResponse", invalid));
+		}
 		if (response.hasPoll()) {
-			String invalid = invalidDuration(response.getPoll());
-			if (invalid != null) {
-				return complete(claimed, failure("InvalidResponse", "the endpoint answered a poll with " + invalid));
-			}
 			suspend(claimed, response.getPoll());
 			return null;
 		}
@@ -123,18 +126,6 @@ public final class CallExecution {
 			return response.getExit().getResult().hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK;
 		}
 		return status;
-	}
-
-	private static @Nullable String invalidDuration(Poll poll) {
-		if (poll.hasMaxWait() && !Durations.isValid(poll.getMaxWait())) {
-			return "an invalid max_wait";
-		}
-		for (int i = 0; i < poll.getCallsCount(); i++) {
-			if (poll.getCalls(i).hasExpiration() && !Durations.isValid(poll.getCalls(i).getExpiration())) {
-				return "an invalid expiration in calls[" + i + "]";
-			}
-		}
-		return null;
 	}
 
 	private void suspend(ClaimedCall claimed, Poll poll) {

@@ -5,11 +5,22 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionException;
+
 /**
  * Records transitions with group commit: a worker queues its transition and takes the write lock;
  * whoever holds it writes everything queued so far in a single {@link CallStore#record} call. Under
  * load, many calls share one transaction; when idle, a worker writes its own transition at once,
  * on its own thread.
+ * <p>
+ * A transition the store refuses does not take its batch down with it: a batch that fails is
+ * written again in halves, down to single transitions, so that only the transitions that fail on
+ * their own get the store's exception, once each, and the others are recorded. A failure of the
+ * store itself (no connection, a transaction that cannot begin or commit, a deadlock or a timeout)
+ * says nothing about any one transition and fails the whole batch at once.
  */
 final class TransitionWriter {
 
@@ -63,18 +74,56 @@ final class TransitionWriter {
 		int reserved = target.reserve();
 		CallStore.Recorded recorded;
 		try {
-			recorded = this.store.recordAndClaim(batch.stream().map((pending) -> pending.transition).toList(), reserved,
-					target.lease());
+			recorded = this.store.recordAndClaim(transitions(batch), reserved, target.lease());
 		}
 		catch (RuntimeException ex) {
 			target.start(List.of(), reserved);
-			batch.forEach((pending) -> pending.finish(false, ex));
+			isolate(batch, ex);
 			return;
 		}
-		for (int i = 0; i < batch.size(); i++) {
-			batch.get(i).finish(recorded.held().get(i), null);
-		}
+		finish(batch, recorded.held());
 		target.start(recorded.claimed(), reserved);
+	}
+
+	/**
+	 * Writes the halves of a batch that failed on their own, unless the store itself failed. Halving
+	 * finds one transition the store refuses among {@code n} in about {@code 2 log2(n)} writes.
+	 */
+	private void isolate(List<Pending> failed, RuntimeException failure) {
+		if (failed.size() == 1 || ofTheStore(failure)) {
+			failed.forEach((pending) -> pending.finish(false, failure));
+			return;
+		}
+		int half = failed.size() / 2;
+		writeApart(failed.subList(0, half));
+		writeApart(failed.subList(half, failed.size()));
+	}
+
+	private void writeApart(List<Pending> part) {
+		List<Boolean> held;
+		try {
+			held = this.store.record(transitions(part));
+		}
+		catch (RuntimeException ex) {
+			isolate(part, ex);
+			return;
+		}
+		finish(part, held);
+	}
+
+	private static boolean ofTheStore(RuntimeException failure) {
+		return failure instanceof TransactionException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException;
+	}
+
+	private static List<Transition> transitions(List<Pending> batch) {
+		return batch.stream().map((pending) -> pending.transition).toList();
+	}
+
+	private static void finish(List<Pending> batch, List<Boolean> held) {
+		for (int i = 0; i < batch.size(); i++) {
+			batch.get(i).finish(held.get(i), null);
+		}
 	}
 
 	/**

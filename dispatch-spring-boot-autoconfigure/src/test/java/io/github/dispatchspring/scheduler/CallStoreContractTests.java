@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,12 @@ import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -42,6 +47,13 @@ public abstract class CallStoreContractTests {
 	@BeforeEach
 	void setUpStore() {
 		this.store = createStore(this.clock);
+	}
+
+	@AfterEach
+	void closeStore() throws Exception {
+		if (this.store instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	@Test
@@ -266,6 +278,109 @@ public abstract class CallStoreContractTests {
 
 		assertThatException().isThrownBy(() -> this.store.add(List.of(call("b"), call("a"))));
 		assertThat(this.store.exists("b")).isFalse();
+	}
+
+	@Test
+	void recordsTheOtherTransitionsOfAGroupCommitInWhichTheStoreRefusesOne() throws InterruptedException {
+		RuntimeException refusal = new DataIntegrityViolationException("value too long for type character varying(512)");
+		Map<String, QueuedBatch.Outcome> outcomes = writeQueuedBatch(refusal);
+
+		assertThat(outcomes.remove("c7")).isEqualTo(new QueuedBatch.Outcome(null, refusal));
+		assertThat(outcomes).hasSize(19).allSatisfy((id, outcome) -> assertThat(outcome.held()).isTrue());
+		assertThat(this.store.results(outcomes.keySet())).hasSize(19);
+		assertThat(this.store.exists("c7-child")).isFalse();
+		this.clock.advance(LEASE.plusSeconds(1));
+		assertThat(ids(claim())).containsExactly("c7");
+	}
+
+	@Test
+	void failsAWholeGroupCommitAtOnceWhenTheStoreItselfFails() throws InterruptedException {
+		RuntimeException outage = new DataAccessResourceFailureException("Connection refused");
+		RefusingCallStore refusing = new RefusingCallStore(this.store, "c7", outage);
+		Map<String, QueuedBatch.Outcome> outcomes = writeQueuedBatch(refusing);
+
+		assertThat(outcomes).hasSize(20).allSatisfy((id, outcome) -> assertThat(outcome.failure()).isSameAs(outage));
+		assertThat(refusing.writes()).as("writes: the held one and the batch, not split").isEqualTo(2);
+		assertThat(this.store.results(outcomes.keySet())).isEmpty();
+	}
+
+	@Test
+	void endsOnlyTheCallWhosePollAsksForAnInvalidCallAmongAThousand() throws InterruptedException {
+		ResultWaiter waiter = new ResultWaiter(this.store, Clock.systemUTC());
+		try (PollingEndpoint endpoint = PollingEndpoint.start("p500")) {
+			EmbeddedScheduler scheduler = scheduler(this.store, waiter, this.clock);
+			scheduler.start();
+			try {
+				List<NewCall> parents = new ArrayList<>();
+				for (int i = 0; i < 1000; i++) {
+					parents.add(new NewCall("parent-" + i, "parent", endpoint.url(), input("p" + i), null, "parent-" + i,
+							0, false, this.clock.instant(), null));
+				}
+				this.store.add(parents);
+				scheduler.wakeUp();
+				List<CallResult> results = waiter.await(parents.stream().map(NewCall::id).toList(), Duration.ofMinutes(2));
+
+				for (int i = 0; i < 1000; i++) {
+					if (i != 500) {
+						assertThat(results.get(i).getOutput()).as("parent-" + i).isEqualTo(input("P" + i));
+					}
+				}
+				assertThat(results.get(500).getError().getType()).isEqualTo("InvalidResponse");
+				assertThat(results.get(500).getError().getMessage())
+					.startsWith("the endpoint answered a poll whose calls[0].function 'child_xxx")
+					.contains("(600 characters) is not a valid function name");
+				assertThat(endpoint.runs().count("parent:resumed")).isEqualTo(999);
+				assertThat(endpoint.runs().count(PollingEndpoint.INVALID_FUNCTION + ":p500")).isZero();
+			}
+			finally {
+				scheduler.stop();
+			}
+		}
+	}
+
+	/**
+	 * Writes, through one group commit, the completions of 19 calls and the suspension of call
+	 * {@code c7} with a child, after a held write of another call.
+	 */
+	private Map<String, QueuedBatch.Outcome> writeQueuedBatch(RuntimeException refusal) throws InterruptedException {
+		return writeQueuedBatch(new RefusingCallStore(this.store, "c7", refusal));
+	}
+
+	private Map<String, QueuedBatch.Outcome> writeQueuedBatch(RefusingCallStore refusing) throws InterruptedException {
+		List<NewCall> calls = new ArrayList<>(List.of(call("held")));
+		for (int i = 0; i < 20; i++) {
+			calls.add(call("c" + i));
+		}
+		this.store.add(calls);
+		List<ClaimedCall> claimed = claim();
+		ClaimedCall held = claimed.stream().filter((call) -> call.id().equals("held")).findFirst().orElseThrow();
+		List<Transition> batch = new ArrayList<>();
+		for (ClaimedCall call : claimed) {
+			if (call.id().equals("c7")) {
+				NewCall child = new NewCall("c7-child", "child", "http://localhost:8080", input("child"), "c7", "c7", 0,
+						true, this.clock.instant(), null);
+				batch.add(new Transition.Suspend(call, STATE, 1, 1, null, List.of(child)));
+			}
+			else if (call != held) {
+				batch.add(new Transition.Complete(call, result(call, call.id())));
+			}
+		}
+		return QueuedBatch.write(refusing, new Transition.Complete(held, result(held, "held")), batch);
+	}
+
+	/**
+	 * A scheduler on the store, reading the time from the store's clock, which stands still: every
+	 * call is due as soon as it is added or resumed, and no lease expires.
+	 */
+	private static EmbeddedScheduler scheduler(CallStore store, ResultWaiter waiter, Clock clock) {
+		AllowedEndpoints anyEndpoint = new AllowedEndpoints(List.of(AllowedEndpoints.ANY), Set::of);
+		HttpCallInvoker invoker = new HttpCallInvoker(HttpClient.newHttpClient(), Duration.ofSeconds(30),
+				EndpointRequestSigner.NONE, anyEndpoint, 16 * 1024 * 1024);
+		CallExecution execution = new CallExecution(store, invoker,
+				new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
+				new DispatchRequestLimits(10_000, 1024 * 1024, anyEndpoint), clock);
+		return new EmbeddedScheduler(store, execution, waiter, new EmbeddedScheduler.Settings(64, 256,
+				Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(10), null));
 	}
 
 	private ClaimedCall suspendedParent(int minResults, int maxResults, @Nullable Instant deadline,

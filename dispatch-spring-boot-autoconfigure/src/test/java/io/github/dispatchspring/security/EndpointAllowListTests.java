@@ -11,7 +11,6 @@ import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.Error;
 import io.github.dispatchspring.proto.Exit;
 import io.github.dispatchspring.proto.Poll;
-import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.Status;
 import io.github.dispatchspring.testsupport.ProtocolEndpoint;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The scheduler is no request forgery tool: a call to an endpoint outside
  * {@code dispatch.scheduler.allowed-endpoints} is refused by the Dispatch API, a child call a remote
- * endpoint asks for outside it is never sent, and an allowed endpoint's error shows nothing of its
+ * endpoint asks for outside it is never sent (its parent fails), and an allowed endpoint's error shows nothing of its
  * body but a Connect code and a bounded message. The endpoints are HTTP servers speaking the protocol
  * bytes: an internal service that must not be reached, a partner service that is allowed, and an
  * allowed service that fails.
@@ -59,7 +58,7 @@ class EndpointAllowListTests {
 	@BeforeAll
 	static void start() {
 		internal = ProtocolEndpoint.start((run) -> Answer.of(output(SECRET)));
-		partner = ProtocolEndpoint.start((run) -> Answer.of(partner(run)));
+		partner = ProtocolEndpoint.start((run) -> Answer.of(relay()));
 		failing = ProtocolEndpoint.start((run) -> new Answer(500, "application/json",
 				("{\"code\":\"internal\",\"message\":\"" + "database unreachable ".repeat(5_000) + SECRET + "\"}")
 					.getBytes(StandardCharsets.UTF_8)));
@@ -92,13 +91,16 @@ class EndpointAllowListTests {
 	}
 
 	@Test
-	void neverSendsAChildCallThatAnAllowedEndpointAddressesOutsideTheAllowList() throws Exception {
+	void neverSendsAChildCallThatAnAllowedEndpointAddressesOutsideTheAllowList() {
 		CallResult result = wire.dispatchAndWait(call("relay", partner.url()), AUTHORIZED);
 
-		assertThat(result.getOutput().unpack(StringValue.class).getValue())
-			.startsWith("EndpointNotAllowed: endpoint '" + internal.url() + "' is not allowed")
-			.endsWith("dispatch.scheduler.allowed-endpoints");
+		assertThat(result.getError().getType()).isEqualTo("InvalidResponse");
+		assertThat(result.getError().getMessage())
+			.isEqualTo("the endpoint answered a poll whose calls[0].endpoint '" + internal.url() + "' is not allowed: "
+					+ "calls go only to this application's instances and to the URL prefixes listed in "
+					+ "dispatch.scheduler.allowed-endpoints; none of the poll's 1 calls was started");
 		assertThat(internal.requests()).isEmpty();
+		assertThat(partner.requests()).hasSize(1);
 	}
 
 	@Test
@@ -113,25 +115,21 @@ class EndpointAllowListTests {
 		assertThat(failing.requests()).hasSize(2);
 	}
 
-	private static RunResponse partner(RunRequest run) {
-		if (run.hasInput()) {
-			Call child = Call.newBuilder()
-				.setFunction("readSecrets")
-				.setEndpoint(internal.url())
-				.setCorrelationId(1)
-				.setInput(Any.pack(StringValue.of("all")))
-				.build();
-			return RunResponse.newBuilder()
-				.setStatus(Status.STATUS_OK)
-				.setPoll(Poll.newBuilder()
-					.addCalls(child)
-					.setTypedCoroutineState(Any.pack(StringValue.of("relaying")))
-					.setMinResults(1)
-					.setMaxResults(1))
-				.build();
-		}
-		Error childError = run.getPollResult().getResults(0).getError();
-		return output(childError.getType() + ": " + childError.getMessage());
+	private static RunResponse relay() {
+		Call child = Call.newBuilder()
+			.setFunction("readSecrets")
+			.setEndpoint(internal.url())
+			.setCorrelationId(1)
+			.setInput(Any.pack(StringValue.of("all")))
+			.build();
+		return RunResponse.newBuilder()
+			.setStatus(Status.STATUS_OK)
+			.setPoll(Poll.newBuilder()
+				.addCalls(child)
+				.setTypedCoroutineState(Any.pack(StringValue.of("relaying")))
+				.setMinResults(1)
+				.setMaxResults(1))
+			.build();
 	}
 
 	private static RunResponse output(String text) {

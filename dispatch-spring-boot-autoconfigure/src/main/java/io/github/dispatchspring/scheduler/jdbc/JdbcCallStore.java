@@ -18,6 +18,7 @@ import com.google.protobuf.Any;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
+import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.Transition;
@@ -28,9 +29,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A {@link CallStore} in a relational database: H2 for the embedded default, PostgreSQL for several
- * instances. Each transition is one transaction guarded by the lease token; due time, lease expiry
- * and suspension deadline share one indexed column, so one range scan finds all due work.
+ * A {@link CallStore} in a relational database: SQLite for the embedded default, PostgreSQL for
+ * several instances. Each transition is one transaction guarded by the lease token; due time, lease
+ * expiry and suspension deadline share one indexed column, so one range scan finds all due work.
+ * With {@link Durability#SYNC} a write returns only once it is on stable storage.
  */
 public final class JdbcCallStore implements CallStore, AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	private final SqlDialect dialect;
 
 	private final Clock clock;
+
+	private final Durability durability;
 
 	private final String calls;
 
@@ -57,14 +61,28 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	private final SchedulerKeys schedulerKeys;
 
 	/**
-	 * Creates the store, creating or migrating its tables.
+	 * Creates a store whose writes are forced to stable storage, creating or migrating its tables.
 	 * @param dataSource the database
 	 * @param tablePrefix the prefix of the table names
 	 * @param clock the clock
 	 * @param ownedDataSource the data source to close with the store, or {@code null} if it is shared
 	 */
 	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, @Nullable AutoCloseable ownedDataSource) {
+		this(dataSource, tablePrefix, clock, Durability.SYNC, ownedDataSource);
+	}
+
+	/**
+	 * Creates the store, creating or migrating its tables.
+	 * @param dataSource the database
+	 * @param tablePrefix the prefix of the table names
+	 * @param clock the clock
+	 * @param durability how far a write goes before it returns
+	 * @param ownedDataSource the data source to close with the store, or {@code null} if it is shared
+	 */
+	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, Durability durability,
+			@Nullable AutoCloseable ownedDataSource) {
 		this.ownedDataSource = ownedDataSource;
+		this.durability = durability;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.dialect = SqlDialect.of(dataSource);
@@ -89,19 +107,25 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		if (newCalls.isEmpty()) {
 			return;
 		}
-		this.transactions.executeWithoutResult((status) -> {
+		write(() -> {
 			insert(newCalls);
 			notifyDue();
+			return null;
 		});
-		if (this.dialect.flushAccepted() != null) {
-			this.jdbc.execute(this.dialect.flushAccepted());
-		}
 	}
 
-	private void progressTransaction() {
-		if (this.dialect.progressTransaction() != null) {
-			this.jdbc.execute(this.dialect.progressTransaction());
-		}
+	/**
+	 * Runs a write transaction with the store's durability: when it returns, what it wrote is on
+	 * stable storage unless the durability is relaxed.
+	 */
+	private <T> T write(java.util.function.Supplier<T> work) {
+		String begin = this.dialect.beginTransaction(this.durability);
+		return this.transactions.execute((status) -> {
+			if (begin != null) {
+				this.jdbc.execute(begin);
+			}
+			return work.get();
+		});
 	}
 
 	private void insert(List<NewCall> newCalls) {
@@ -115,10 +139,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	@Override
 	public List<ClaimedCall> claim(int limit, Duration lease) {
-		return exclusively(() -> this.transactions.execute((status) -> {
-			progressTransaction();
-			return claimDue(limit, lease);
-		}));
+		return exclusively(() -> write(() -> claimDue(limit, lease)));
 	}
 
 	private List<ClaimedCall> claimDue(int limit, Duration lease) {
@@ -206,8 +227,9 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	public void renew(Collection<ClaimedCall> leased, Duration lease) {
 		long leaseExpiry = this.clock.instant().plus(lease).toEpochMilli();
 		for (ClaimedCall call : leased) {
-			this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
-					leaseExpiry, call.id(), call.leaseToken());
+			write(() -> this.jdbc.update("UPDATE " + this.calls
+					+ " SET due_at = ? WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", leaseExpiry, call.id(),
+					call.leaseToken()));
 		}
 	}
 
@@ -243,12 +265,14 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	/**
 	 * Records the transitions and, when they made calls due, leases up to {@code limit} due calls, in
-	 * one transaction.
+	 * one transaction. On a shared database, the rows of the calls and of the parents the transitions
+	 * update are locked first, in the order of their ids, so that instances writing transitions of the
+	 * same parents at once wait for each other instead of deadlocking.
 	 */
 	@Override
 	public Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
-		java.util.function.Supplier<Recorded> write = () -> this.transactions.execute((status) -> {
-			progressTransaction();
+		java.util.function.Supplier<Recorded> recording = () -> write(() -> {
+			lockInIdOrder(transitions);
 			Writes writes = new Writes();
 			List<Boolean> held = new ArrayList<>(transitions.size());
 			for (Transition transition : transitions) {
@@ -260,7 +284,32 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			}
 			return new Recorded(held, claimed);
 		});
-		return (limit > 0) ? exclusively(write) : write.get();
+		return (limit > 0) ? exclusively(recording) : recording.get();
+	}
+
+	/**
+	 * Locks, in the order of their ids, the rows the transitions update that other transactions update
+	 * too: each call's own row, which its children's completions update, and a completion's parent,
+	 * which its siblings' completions update. Ended calls are left out: no transition updates them.
+	 */
+	private void lockInIdOrder(List<Transition> transitions) {
+		if (!this.dialect.shared()) {
+			return;
+		}
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		for (Transition transition : transitions) {
+			NewCall call = transition.call().call();
+			ids.add(call.id());
+			if (transition instanceof Transition.Complete && call.deliverToParent() && call.parentId() != null) {
+				ids.add(call.parentId());
+			}
+		}
+		String sql = "SELECT id FROM " + this.calls
+				+ " WHERE id = ANY (?) AND state <> 'DONE' ORDER BY id COLLATE \"C\" FOR UPDATE";
+		this.jdbc.query(sql,
+				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("varchar", ids.toArray())),
+				(row) -> {
+				});
 	}
 
 	private boolean apply(Transition transition, Writes writes) {

@@ -56,7 +56,7 @@ final class PostgresNotifications implements AutoCloseable, Runnable {
 		while (this.running) {
 			try (Connection connection = this.dataSource.getConnection()) {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("LISTEN " + this.channel);
+					statement.execute("LISTEN \"" + this.channel + "\"");
 				}
 				if (failures > 0) {
 					logger.info("Listening for Dispatch wake-ups on '" + this.channel + "' again");

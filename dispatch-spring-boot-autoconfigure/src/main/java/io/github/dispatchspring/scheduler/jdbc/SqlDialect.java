@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import io.github.dispatchspring.scheduler.Durability;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -16,48 +17,40 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public enum SqlDialect {
 
 	/**
-	 * H2, the embedded file database of a single instance. It writes committed transactions to its
-	 * file in the background; accepted calls are forced to the file with a checkpoint.
+	 * SQLite in write-ahead-log mode, the embedded file database of a single instance. With
+	 * {@link Durability#SYNC} every commit waits for the log to be forced to disk.
 	 */
-	H2("h2", false, null, "CHECKPOINT"),
+	SQLITE("sqlite", false, null, null),
 
 	/**
-	 * PostgreSQL, shared by several instances. Accepted calls commit synchronously; the progress of
-	 * calls commits without waiting for the WAL flush.
+	 * PostgreSQL, shared by several instances. Commits wait for the server's log flush unless the
+	 * durability is relaxed, whatever the server's own default for {@code synchronous_commit}.
 	 */
-	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO OFF", null);
+	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO ON", "SET LOCAL synchronous_commit TO OFF");
 
 	private final String schemaFolder;
 
 	private final boolean shared;
 
-	private final @Nullable String progressTransaction;
+	private final @Nullable String syncTransaction;
 
-	private final @Nullable String flushAccepted;
+	private final @Nullable String relaxedTransaction;
 
-	SqlDialect(String schemaFolder, boolean shared, @Nullable String progressTransaction,
-			@Nullable String flushAccepted) {
+	SqlDialect(String schemaFolder, boolean shared, @Nullable String syncTransaction,
+			@Nullable String relaxedTransaction) {
 		this.schemaFolder = schemaFolder;
 		this.shared = shared;
-		this.progressTransaction = progressTransaction;
-		this.flushAccepted = flushAccepted;
+		this.syncTransaction = syncTransaction;
+		this.relaxedTransaction = relaxedTransaction;
 	}
 
 	/**
-	 * The statement that starts a transaction recording the progress of calls, which may be lost in
-	 * a crash of the database (the calls then run again) but never half.
-	 * @return the statement, or {@code null}
+	 * The statement that starts a write transaction with the given durability.
+	 * @param durability the durability
+	 * @return the statement, or {@code null} when the connection's settings already give it
 	 */
-	@Nullable String progressTransaction() {
-		return this.progressTransaction;
-	}
-
-	/**
-	 * The statement that makes newly accepted calls durable once their transaction committed.
-	 * @return the statement, or {@code null} when the commit does already
-	 */
-	@Nullable String flushAccepted() {
-		return this.flushAccepted;
+	@Nullable String beginTransaction(Durability durability) {
+		return (durability == Durability.SYNC) ? this.syncTransaction : this.relaxedTransaction;
 	}
 
 	/**
@@ -90,10 +83,10 @@ public enum SqlDialect {
 			if (product.contains("postgres")) {
 				return POSTGRESQL;
 			}
-			if (product.contains("h2")) {
-				return H2;
+			if (product.contains("sqlite")) {
+				return SQLITE;
 			}
-			throw new IllegalStateException("The Dispatch call store supports PostgreSQL and H2, not " + product);
+			throw new IllegalStateException("The Dispatch call store supports PostgreSQL and SQLite, not " + product);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot tell which database the Dispatch call store uses", ex);

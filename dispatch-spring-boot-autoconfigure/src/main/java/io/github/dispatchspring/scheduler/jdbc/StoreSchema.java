@@ -74,7 +74,7 @@ final class StoreSchema {
 
 	private void apply(int version) {
 		logger.info("Migrating the Dispatch tables '" + this.prefix + "*' to schema version " + version);
-		for (String statement : script(version).split(";")) {
+		for (String statement : script(version).replaceAll("(?m)^--.*$", "").split(";")) {
 			if (!statement.isBlank()) {
 				this.jdbc.execute(statement.replace("${prefix}", this.prefix));
 			}

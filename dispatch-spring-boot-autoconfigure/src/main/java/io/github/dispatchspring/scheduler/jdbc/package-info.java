@@ -1,5 +1,5 @@
 /**
- * Call stores on a relational database: an embedded H2 file database or PostgreSQL.
+ * Call stores on a relational database: an embedded SQLite file database or PostgreSQL.
  */
 @NullMarked
 package io.github.dispatchspring.scheduler.jdbc;

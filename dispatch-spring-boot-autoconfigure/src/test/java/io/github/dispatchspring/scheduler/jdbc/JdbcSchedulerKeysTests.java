@@ -1,8 +1,9 @@
 package io.github.dispatchspring.scheduler.jdbc;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,9 +12,10 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.webhook.signature.SigningKeyPair;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,10 +33,10 @@ class JdbcSchedulerKeysTests {
 	}
 
 	@Test
-	void instancesSharingAnH2DatabaseUseOnePair() throws Exception {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		assertOnePairFor(dataSource);
+	void storesSharingAnEmbeddedDatabaseUseOnePair(@TempDir Path directory) throws Exception {
+		try (EmbeddedDatabase database = EmbeddedDatabase.open(directory, Durability.SYNC, 4, Duration.ofSeconds(10))) {
+			assertOnePairFor(database.dataSource());
+		}
 	}
 
 	@Test

@@ -1,9 +1,9 @@
 package io.github.dispatchspring.scheduler.jdbc;
 
 import java.time.Clock;
-import java.util.UUID;
 
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,17 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for the creation and migration of the store's tables.
+ * Tests for the creation and migration of the store's tables, on PostgreSQL, whose tables have been
+ * released at every schema version.
  */
 class StoreSchemaTests {
 
-	private final JdbcDataSource dataSource = new JdbcDataSource();
+	private final DataSource dataSource = PostgresTestDatabase.create().dataSource();
 
 	private final JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-
-	StoreSchemaTests() {
-		this.dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-	}
 
 	@Test
 	void createsTheTablesAtTheCurrentVersionWithTheConfiguredPrefix() {

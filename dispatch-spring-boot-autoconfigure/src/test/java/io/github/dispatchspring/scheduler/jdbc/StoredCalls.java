@@ -7,7 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.dispatchspring.proto.CallResult;
-import org.h2.jdbcx.JdbcDataSource;
+import org.sqlite.SQLiteDataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,9 +30,8 @@ public final class StoredCalls {
 	 * @return the calls
 	 */
 	public static StoredCalls inEmbeddedStore(Path directory) {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("calls"));
-		dataSource.setUser("sa");
+		SQLiteDataSource dataSource = new SQLiteDataSource();
+		dataSource.setUrl("jdbc:sqlite:" + directory.toAbsolutePath().resolve("calls.db"));
 		return new StoredCalls(dataSource);
 	}
 

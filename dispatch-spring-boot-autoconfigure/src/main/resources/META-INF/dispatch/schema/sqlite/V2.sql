@@ -1,0 +1,1 @@
+-- Version 1 of this store already holds what version 2 added to the others (ended_at).
