@@ -1,10 +1,13 @@
 package io.github.dispatchspring.bench.dispatch;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.dispatchspring.bench.common.EmbeddedPostgres;
@@ -22,6 +25,13 @@ import io.github.dispatchspring.bench.common.XactCounter;
  */
 public final class DispatchBenchmark {
 
+	/**
+	 * The application's own DataSource, which the PostgreSQL variants give the store; the other
+	 * stores need none, and without a URL Boot would look for an embedded database.
+	 */
+	private static final String DATA_SOURCE_AUTO_CONFIGURATION =
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
 	private DispatchBenchmark() {
 	}
 
@@ -38,7 +48,8 @@ public final class DispatchBenchmark {
 				if (store.equals("memory")) {
 					Map<String, Object> properties = common(parameters, inProcess);
 					properties.put("dispatch.scheduler.store", "memory");
-					try (DispatchPeer peer = new DispatchPeer(variant, properties)) {
+					properties.put("spring.autoconfigure.exclude", DATA_SOURCE_AUTO_CONFIGURATION);
+					try (DispatchPeer peer = new DispatchPeer(variant, properties, "the heap, lost on exit")) {
 						new WorkloadSuite(parameters, TransactionMeter.NONE, System.out).run(peer);
 					}
 				}
@@ -57,8 +68,12 @@ public final class DispatchBenchmark {
 		Map<String, Object> properties = common(parameters, inProcess);
 		properties.put("dispatch.scheduler.store", "embedded");
 		properties.put("dispatch.scheduler.embedded.directory", directory.toString());
-		try (DispatchPeer peer = new DispatchPeer(variant, properties)) {
+		properties.put("spring.autoconfigure.exclude", DATA_SOURCE_AUTO_CONFIGURATION);
+		try (DispatchPeer peer = new DispatchPeer(variant, properties, "SQLite write-ahead log")) {
 			new WorkloadSuite(parameters, TransactionMeter.NONE, System.out).run(peer);
+		}
+		finally {
+			deleteRecursively(directory);
 		}
 	}
 
@@ -71,11 +86,20 @@ public final class DispatchBenchmark {
 			properties.put("spring.datasource.username", database.user());
 			properties.put("spring.datasource.password", database.password());
 			properties.put("spring.datasource.hikari.maximum-pool-size", "16");
-			try (DispatchPeer peer = new DispatchPeer(variant, properties)) {
+			String serverDurability = postgres.durability(database).describe();
+			try (DispatchPeer peer = new DispatchPeer(variant, properties, serverDurability)) {
 				HikariDataSource pool = peer.bean(HikariDataSource.class);
 				TransactionMeter meter = new XactCounter(postgres.statisticsObserver(), database,
 						StatisticsFlush.endingSessions(pool.getHikariPoolMXBean()::softEvictConnections));
 				new WorkloadSuite(parameters, meter, System.out).run(peer);
+			}
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
 			}
 		}
 	}
