@@ -21,9 +21,15 @@ import io.github.dispatchspring.bench.common.XactCounter;
 
 /**
  * Runs the workloads on this project: the embedded store and PostgreSQL, each with calls run
- * in-process and over HTTP through the webhook, and prints one RESULT line per measured run.
+ * in-process and over HTTP through the webhook, and prints one RESULT line per measured run. For a
+ * profile of one variant, {@code -Dbench.dispatch.stores=embedded} (or {@code postgres}, {@code memory})
+ * and {@code -Dbench.dispatch.invocations=in-process} (or {@code http}) pick it.
  */
 public final class DispatchBenchmark {
+
+	private static final String IN_PROCESS = "in-process";
+
+	private static final String HTTP = "http";
 
 	/**
 	 * The application's own DataSource, which the PostgreSQL variants give the store; the other
@@ -42,9 +48,16 @@ public final class DispatchBenchmark {
 	private static void run() throws Exception {
 		WorkloadParameters parameters = WorkloadParameters.fromSystemProperties();
 		List<String> stores = List.of(System.getProperty("bench.dispatch.stores", "embedded,postgres").split(","));
+		List<String> invocations = List
+			.of(System.getProperty("bench.dispatch.invocations", IN_PROCESS + "," + HTTP).split(","));
 		for (String store : stores) {
-			for (boolean inProcess : new boolean[] { true, false }) {
-				String variant = store + "/" + (inProcess ? "in-process" : "http");
+			for (String invocation : invocations) {
+				boolean inProcess = invocation.equals(IN_PROCESS);
+				if (!inProcess && !invocation.equals(HTTP)) {
+					throw new IllegalArgumentException("bench.dispatch.invocations lists '" + invocation
+							+ "': expected " + IN_PROCESS + " or " + HTTP);
+				}
+				String variant = store + "/" + invocation;
 				if (store.equals("memory")) {
 					Map<String, Object> properties = common(parameters, inProcess);
 					properties.put("dispatch.scheduler.store", "memory");
