@@ -38,8 +38,22 @@ enum Figure {
 		this.higherIsBetter = higherIsBetter;
 	}
 
-	String header() {
-		return this.header;
+	/**
+	 * The header of a Markdown table: a first column, one right-aligned column per figure, then the
+	 * given columns.
+	 */
+	static String tableHeader(String first, String... more) {
+		StringBuilder header = new StringBuilder("| ").append(first).append(" |");
+		StringBuilder alignment = new StringBuilder("|---|");
+		for (Figure figure : values()) {
+			header.append(' ').append(figure.header).append(" |");
+			alignment.append("---:|");
+		}
+		for (String column : more) {
+			header.append(' ').append(column).append(" |");
+			alignment.append("---|");
+		}
+		return header.append('\n').append(alignment).append('\n').toString();
 	}
 
 	/** Whether the measurement is of this figure's workload and size. */

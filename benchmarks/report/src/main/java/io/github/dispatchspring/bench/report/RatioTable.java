@@ -22,13 +22,7 @@ final class RatioTable {
 	}
 
 	String toMarkdown() {
-		StringBuilder table = new StringBuilder("| ratio of medians (above 1: the first is ahead) |");
-		StringBuilder alignment = new StringBuilder("|---|");
-		for (Figure figure : Figure.values()) {
-			table.append(' ').append(figure.header()).append(" |");
-			alignment.append("---:|");
-		}
-		table.append('\n').append(alignment).append('\n');
+		StringBuilder table = new StringBuilder(Figure.tableHeader("ratio of medians (above 1: the first is ahead)"));
 		for (Comparison comparison : comparisons()) {
 			table.append("| ").append(title(comparison)).append(" |");
 			for (Figure figure : Figure.values()) {

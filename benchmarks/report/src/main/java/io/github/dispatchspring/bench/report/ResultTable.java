@@ -16,13 +16,7 @@ final class ResultTable {
 	}
 
 	String toMarkdown() {
-		StringBuilder table = new StringBuilder("| system |");
-		StringBuilder alignment = new StringBuilder("|---|");
-		for (Figure figure : Figure.values()) {
-			table.append(' ').append(figure.header()).append(" |");
-			alignment.append("---:|");
-		}
-		table.append(" invocations |\n").append(alignment).append("---|\n");
+		StringBuilder table = new StringBuilder(Figure.tableHeader("system", "invocations"));
 		for (String label : this.runs.labels()) {
 			table.append("| ").append(label).append(" |");
 			for (Figure figure : Figure.values()) {
