@@ -9,6 +9,12 @@ public interface DurablePeer {
 	String variant();
 
 	/**
+	 * How far the system's writes go before it lets anyone see them, read from the running system
+	 * where it can be (for example PostgreSQL's settings), for the report.
+	 */
+	String durability();
+
+	/**
 	 * Runs one parent that makes {@code n} child calls with {@link CallInputs#of} inputs, gathers
 	 * their results in call order and checks them with {@link CallInputs#requireResultAt}. Returns
 	 * the number of results the parent gathered.

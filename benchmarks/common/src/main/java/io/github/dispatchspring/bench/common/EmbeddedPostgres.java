@@ -3,11 +3,16 @@ package io.github.dispatchspring.bench.common;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The PostgreSQL server of a benchmark run: an embedded server on a free loopback port, or, when
  * {@code -Dbench.jdbcUrl} is set (with {@code -Dbench.user} and {@code -Dbench.password}), an
  * existing database.
+ *
+ * <p>The embedded server runs durably, like a production server at PostgreSQL's defaults: {@code
+ * fsync}, {@code synchronous_commit} and {@code full_page_writes} on (zonky's own defaults turn the
+ * first two off). {@link #durability} reads the settings back from the running server.
  *
  * <p>PostgreSQL refuses to run as root; when the JVM runs as root, zonky starts initdb and pg_ctl
  * under {@code unshare -U} (util-linux), where the process is the unprivileged overflow user.
@@ -20,6 +25,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private static final String SUPERUSER = "postgres";
 	private static final String MAINTENANCE_DATABASE = "postgres";
+	private static final Map<String, String> DURABLE_SETTINGS =
+			Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
 	private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 	private final PostgresConnection given;
@@ -70,6 +77,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	/**
+	 * The durability settings a session of {@code database} runs with. On the embedded server they
+	 * must be the durable ones the harness started it with; an existing server is reported as it is.
+	 */
+	public PostgresDurability durability(PostgresConnection database) {
+		var durability = PostgresDurability.of(database);
+		if (isEmbedded() && !durability.isDurable()) {
+			throw new IllegalStateException(
+					"the embedded PostgreSQL server ignored its durable settings " + DURABLE_SETTINGS
+							+ " and runs with " + durability.describe());
+		}
+		return durability;
+	}
+
+	/**
 	 * A connection from which to read another database's statistics: the maintenance database on
 	 * the embedded server, the given database otherwise.
 	 */
@@ -97,12 +118,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startEmbedded() {
 		try {
-			return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-					.setPort(LoopbackPorts.freePort())
-					.setServerConfig("listen_addresses", LoopbackPorts.HOST)
-					.setCleanDataDirectory(true)
-					.setRegisterShutdownHook(true)
-					.start();
+			var builder =
+					io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+							.setPort(LoopbackPorts.freePort())
+							.setServerConfig("listen_addresses", LoopbackPorts.HOST)
+							.setCleanDataDirectory(true)
+							.setRegisterShutdownHook(true);
+			DURABLE_SETTINGS.forEach(builder::setServerConfig);
+			return builder.start();
 		} catch (IOException | RuntimeException e) {
 			throw new IllegalStateException(
 					"could not start embedded PostgreSQL (as root it needs 'unshare' from util-linux)", e);

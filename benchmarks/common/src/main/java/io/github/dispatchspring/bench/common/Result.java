@@ -5,11 +5,14 @@ import java.util.Locale;
 
 /**
  * One measured run, printed as a single {@code RESULT {json}} line on stdout. Fields that do not
- * apply to a workload or a system hold -1.
+ * apply to a workload or a system hold -1. {@code run} numbers the repetitions of a benchmark;
+ * {@code durability} says how far the system's writes went (see {@link DurablePeer#durability}).
  */
 public record Result(
+		int run,
 		String system,
 		String variant,
+		String durability,
 		Workload workload,
 		int n,
 		double wallMs,
@@ -25,8 +28,10 @@ public record Result(
 
 	public String toJson() {
 		return "{"
+				+ field("run", Integer.toString(run)) + ","
 				+ field("system", quote(system)) + ","
 				+ field("variant", quote(variant == null ? "" : variant)) + ","
+				+ field("durability", quote(durability)) + ","
 				+ field("workload", quote(workload.name())) + ","
 				+ field("n", Integer.toString(n)) + ","
 				+ field("wallMs", number(wallMs)) + ","

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * <p>The sizes default to the benchmark's and can be overridden for quick local runs with {@code
  * -Dbench.warmUp}, {@code -Dbench.w1.sizes=1000,10000}, {@code -Dbench.w2.n}, {@code
- * -Dbench.w3.parents} and {@code -Dbench.timeoutSeconds} (per workload).
+ * -Dbench.w3.parents} and {@code -Dbench.timeoutSeconds} (per workload). {@code -Dbench.run} says
+ * which repetition of the benchmark this is (1 by default), for the report.
  */
 public record WorkloadParameters(
+		int run,
 		int warmUpFanOut,
 		List<Integer> fanOutSizes,
 		int retryFanOut,
@@ -35,6 +37,7 @@ public record WorkloadParameters(
 
 	public static WorkloadParameters fromSystemProperties() {
 		return new WorkloadParameters(
+				Integer.getInteger("bench.run", 1),
 				Integer.getInteger("bench.warmUp", 1_000),
 				sizes(System.getProperty("bench.w1.sizes", "1000,10000")),
 				Integer.getInteger("bench.w2.n", 1_000),

@@ -23,6 +23,11 @@ public final class WorkloadSuite {
 		this.out = out;
 	}
 
+	/**
+	 * Runs every workload and prints its result line. Throws once all have run if the handler ran
+	 * more or fewer times than a correct system runs it in any of them, so that the lines show
+	 * every count first.
+	 */
 	public List<Result> run(DurablePeer peer) throws Exception {
 		var results = new ArrayList<Result>();
 		warmUp(peer);
@@ -31,6 +36,7 @@ public final class WorkloadSuite {
 		}
 		results.add(report(fanOut(peer, Workload.W2, parameters.retryFanOut(), parameters)));
 		results.add(report(chain(peer)));
+		requireExpectedInvocations(results);
 		return results;
 	}
 
@@ -64,13 +70,11 @@ public final class WorkloadSuite {
 
 		requireCount(workload.name(), n, gathered);
 		long expected = failing == null ? n : parameters.expectedRetryInvocations();
-		if (failing != null && invocations != expected) {
-			throw new IllegalStateException(
-					workload + ": handler ran " + invocations + " times, expected " + expected);
-		}
 		return new Result(
+				parameters.run(),
 				peer.system(),
 				peer.variant(),
+				peer.durability(),
 				workload,
 				n,
 				wallMs,
@@ -119,8 +123,10 @@ public final class WorkloadSuite {
 		}
 		var overhead = LatencySummary.ofNanos(stepOverheadNanos);
 		return new Result(
+				parameters.run(),
 				peer.system(),
 				peer.variant(),
+				peer.durability(),
 				Workload.W3,
 				parents,
 				wallMs,
@@ -151,6 +157,22 @@ public final class WorkloadSuite {
 
 	private static double perCall(long committed, long calls) {
 		return committed < 0 ? Result.NOT_APPLICABLE : (double) committed / calls;
+	}
+
+	private static void requireExpectedInvocations(List<Result> results) {
+		var mismatches =
+				results.stream()
+						.filter(result -> result.invocations() != result.expectedInvocations())
+						.map(
+								result ->
+										result.workload() + " (n=" + result.n() + "): handler ran "
+												+ result.invocations() + " times, expected "
+												+ result.expectedInvocations())
+						.toList();
+		if (!mismatches.isEmpty()) {
+			throw new IllegalStateException(
+					"wrong invocation counts: " + String.join("; ", mismatches));
+		}
 	}
 
 	private static void requireCount(String what, int expected, int gathered) {

@@ -24,7 +24,7 @@ public final class DbosBenchmark {
 		var parameters = WorkloadParameters.fromSystemProperties();
 		try (var postgres = EmbeddedPostgres.startOrConnect()) {
 			var database = postgres.database(DATABASE);
-			try (var peer = new DbosPeer(database, parameters)) {
+			try (var peer = new DbosPeer(database, postgres.durability(database), parameters)) {
 				var flush =
 						System.getProperty(IDLE_FLUSH_PROPERTY) != null
 								? StatisticsFlush.idleInterval()

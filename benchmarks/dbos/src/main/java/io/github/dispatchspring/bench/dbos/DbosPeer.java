@@ -7,12 +7,14 @@ import dev.dbos.transact.database.SystemDatabase;
 import dev.dbos.transact.workflow.StepOptions;
 import io.github.dispatchspring.bench.common.DurablePeer;
 import io.github.dispatchspring.bench.common.PostgresConnection;
+import io.github.dispatchspring.bench.common.PostgresDurability;
 import io.github.dispatchspring.bench.common.WorkloadParameters;
 
 /**
  * DBOS Transact launched in this JVM on one PostgreSQL database, with the workload workflows. Its
  * connection pool is DBOS's default one, created here so that the benchmark can end its idle
- * sessions before reading transaction counts.
+ * sessions before reading transaction counts. DBOS commits through that pool at the server's
+ * settings, so its durability is the server's.
  */
 final class DbosPeer implements DurablePeer, AutoCloseable {
 
@@ -21,8 +23,13 @@ final class DbosPeer implements DurablePeer, AutoCloseable {
 	private final HikariDataSource pool;
 	private final DBOS dbos;
 	private final ParentWorkflows parents;
+	private final String durability;
 
-	DbosPeer(PostgresConnection database, WorkloadParameters parameters) {
+	DbosPeer(
+			PostgresConnection database,
+			PostgresDurability durability,
+			WorkloadParameters parameters) {
+		this.durability = durability.describe();
 		pool =
 				SystemDatabase.createDataSource(database.jdbcUrl(), database.user(), database.password());
 		var config =
@@ -48,6 +55,11 @@ final class DbosPeer implements DurablePeer, AutoCloseable {
 	@Override
 	public String variant() {
 		return "child-workflow+step";
+	}
+
+	@Override
+	public String durability() {
+		return durability;
 	}
 
 	@Override

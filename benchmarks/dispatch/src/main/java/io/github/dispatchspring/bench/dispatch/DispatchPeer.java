@@ -1,9 +1,11 @@
 package io.github.dispatchspring.bench.dispatch;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.autoconfigure.DispatchProperties;
 import io.github.dispatchspring.bench.common.DurablePeer;
 
 import org.springframework.boot.SpringApplication;
@@ -12,7 +14,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
-/** This project as a peer: an application with the benchmark's functions and the given settings. */
+/**
+ * This project as a peer: an application with the benchmark's functions and the given settings. Its
+ * durability is the store's {@code dispatch.scheduler.durability} as the application bound it,
+ * followed by where the store keeps its calls (for PostgreSQL, the server's settings).
+ */
 final class DispatchPeer implements DurablePeer, AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -23,12 +29,17 @@ final class DispatchPeer implements DurablePeer, AutoCloseable {
 
 	private final DispatchClient client;
 
-	DispatchPeer(String variant, Map<String, Object> properties) {
+	private final String durability;
+
+	DispatchPeer(String variant, Map<String, Object> properties, String storeDurability) {
 		this.variant = variant;
 		SpringApplication application = new SpringApplicationBuilder(BenchApplication.class).properties(properties)
 			.build();
 		this.context = application.run();
 		this.client = this.context.getBean(DispatchClient.class);
+		DispatchProperties.Scheduler scheduler = this.context.getBean(DispatchProperties.class).getScheduler();
+		this.durability = "dispatch.scheduler.durability=" + scheduler.getDurability().name().toLowerCase(Locale.ROOT)
+				+ "; " + storeDurability;
 	}
 
 	<T> T bean(Class<T> type) {
@@ -43,6 +54,11 @@ final class DispatchPeer implements DurablePeer, AutoCloseable {
 	@Override
 	public String variant() {
 		return this.variant;
+	}
+
+	@Override
+	public String durability() {
+		return this.durability;
 	}
 
 	@Override

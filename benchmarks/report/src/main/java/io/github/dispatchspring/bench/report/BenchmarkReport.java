@@ -8,8 +8,9 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the RESULT lines of a run and writes the table (Markdown) and the W1 chart (PNG).
- * Arguments: the results file, the table file, the chart file.
+ * Reads the RESULT lines of every run of a benchmark and writes the report (Markdown: what each
+ * system ran at, the figures, the ratios and the goals) and the W1 chart (PNG). Arguments: the
+ * results file, the report file, the chart file.
  */
 public final class BenchmarkReport {
 
@@ -20,7 +21,7 @@ public final class BenchmarkReport {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length != 3) {
-			throw new IllegalArgumentException("usage: BenchmarkReport <results.txt> <table.md> <chart.png>");
+			throw new IllegalArgumentException("usage: BenchmarkReport <results.txt> <report.md> <chart.png>");
 		}
 		JsonMapper json = JsonMapper.builder().build();
 		List<Measurement> measurements = Files.readAllLines(Path.of(args[0]))
@@ -31,10 +32,11 @@ public final class BenchmarkReport {
 		if (measurements.isEmpty()) {
 			throw new IllegalStateException("No RESULT lines in " + args[0]);
 		}
-		ResultTable table = new ResultTable(measurements);
-		String markdown = table.toMarkdown();
+		MeasuredRuns runs = new MeasuredRuns(measurements);
+		String markdown = String.join("\n", new DurabilityTable(runs).toMarkdown(), new ResultTable(runs).toMarkdown(),
+				new RatioTable(runs).toMarkdown(), new Goals(runs).toMarkdown());
 		Files.writeString(Path.of(args[1]), markdown);
-		new ThroughputChart(table).writePng(Path.of(args[2]));
+		new ThroughputChart(runs).writePng(Path.of(args[2]));
 		System.out.println(markdown);
 	}
 

@@ -3,8 +3,10 @@ package io.github.dispatchspring.bench.report;
 /**
  * One RESULT line of a benchmark run.
  *
+ * @param run which repetition of the benchmark the line comes from
  * @param system the system measured
  * @param variant how it was wired
+ * @param durability how far the system's writes went, as read from the running system
  * @param workload W1, W2 or W3
  * @param n the number of calls (W1, W2) or parents (W3)
  * @param wallMs the wall time of the run
@@ -15,9 +17,9 @@ package io.github.dispatchspring.bench.report;
  * @param p99StepOverheadMs 99th percentile overhead per chain step (W3), or -1
  * @param xactPerCall PostgreSQL transactions per call, or -1
  */
-record Measurement(String system, String variant, String workload, int n, double wallMs, double callsPerSecond,
-		long invocations, long expectedInvocations, double medianStepOverheadMs, double p99StepOverheadMs,
-		double xactPerCall) {
+record Measurement(int run, String system, String variant, String durability, String workload, int n, double wallMs,
+		double callsPerSecond, long invocations, long expectedInvocations, double medianStepOverheadMs,
+		double p99StepOverheadMs, double xactPerCall) {
 
 	String label() {
 		return this.variant.isEmpty() ? this.system : this.system + " " + this.variant;
@@ -25,6 +27,10 @@ record Measurement(String system, String variant, String workload, int n, double
 
 	boolean is(String workload, int n) {
 		return this.workload.equals(workload) && (n < 0 || this.n == n);
+	}
+
+	boolean invokedAsExpected() {
+		return this.invocations == this.expectedInvocations;
 	}
 
 }

@@ -1,89 +1,54 @@
 package io.github.dispatchspring.bench.report;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
- * The table of a run: one row per system and variant, absolute figures with their ratio against the
- * reference (this project on its embedded store, calls run in-process).
+ * The table of absolute figures: one row per system and variant, each cell the median over the runs
+ * with the lowest and highest value, and whether every workload invoked the handler as often as a
+ * correct system does.
  */
 final class ResultTable {
 
-	static final String REFERENCE = "dispatch embedded/in-process";
+	private final MeasuredRuns runs;
 
-	private final List<Measurement> measurements;
-
-	ResultTable(List<Measurement> measurements) {
-		this.measurements = measurements;
+	ResultTable(MeasuredRuns runs) {
+		this.runs = runs;
 	}
 
 	String toMarkdown() {
-		StringBuilder table = new StringBuilder();
-		table.append("| system | W1 N=1,000 calls/s | W1 N=10,000 calls/s | W2 wall ms | W2 invocations | "
-				+ "W3 median step ms | W3 p99 step ms | PostgreSQL xact/call (W1 10k) |\n");
-		table.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-		for (String label : labels()) {
-			table.append("| ").append(label).append(" | ")
-				.append(higherIsBetter(label, "W1", 1000, Measurement::callsPerSecond)).append(" | ")
-				.append(higherIsBetter(label, "W1", 10000, Measurement::callsPerSecond)).append(" | ")
-				.append(lowerIsBetter(label, "W2", -1, Measurement::wallMs)).append(" | ")
-				.append(find(label, "W2", -1).map((m) -> m.invocations() + " of " + m.expectedInvocations()).orElse("-"))
-				.append(" | ")
-				.append(lowerIsBetter(label, "W3", -1, Measurement::medianStepOverheadMs)).append(" | ")
-				.append(lowerIsBetter(label, "W3", -1, Measurement::p99StepOverheadMs)).append(" | ")
-				.append(find(label, "W1", 10000).filter((m) -> m.xactPerCall() >= 0)
-					.map((m) -> format(m.xactPerCall(), 2)).orElse("-"))
-				.append(" |\n");
+		StringBuilder table = new StringBuilder(Figure.tableHeader("system", "invocations"));
+		for (String label : this.runs.labels()) {
+			table.append("| ").append(label).append(" |");
+			for (Figure figure : Figure.values()) {
+				table.append(' ').append(cell(label, figure)).append(" |");
+			}
+			table.append(' ').append(invocations(label)).append(" |\n");
 		}
-		table.append("\nRatios are against ").append(REFERENCE)
-			.append(": how many times better the reference is (above 1: the reference is ahead).\n");
+		int runCount = this.runs.runCount();
+		table.append((runCount == 1) ? "\nOne run. "
+				: "\nMedian of " + runCount + " runs, lowest and highest in brackets; "
+						+ "a figure that fewer runs measured says how many. ")
+			.append("Invocations: the workloads whose handler ran exactly as often as a correct system runs it ")
+			.append("(N calls, plus one retry per failing call in W2), out of all measured.\n");
 		return table.toString();
 	}
 
-	Set<String> labels() {
-		Set<String> labels = new LinkedHashSet<>();
-		this.measurements.forEach((m) -> labels.add(m.label()));
-		return labels;
+	private String cell(String label, Figure figure) {
+		return this.runs.spread(label, figure).map((spread) -> {
+			String cell = spread.format();
+			return (spread.count() < this.runs.runCount()) ? cell + " [" + spread.count() + " runs]" : cell;
+		}).orElse("-");
 	}
 
-	Optional<Measurement> find(String label, String workload, int n) {
-		return this.measurements.stream().filter((m) -> m.label().equals(label) && m.is(workload, n)).findFirst();
-	}
-
-	private String higherIsBetter(String label, String workload, int n, ToDoubleFunction<Measurement> metric) {
-		return cell(label, workload, n, metric, true);
-	}
-
-	private String lowerIsBetter(String label, String workload, int n, ToDoubleFunction<Measurement> metric) {
-		return cell(label, workload, n, metric, false);
-	}
-
-	private String cell(String label, String workload, int n, ToDoubleFunction<Measurement> metric,
-			boolean higherIsBetter) {
-		Optional<Measurement> measured = find(label, workload, n);
-		if (measured.isEmpty()) {
-			return "-";
-		}
-		double value = metric.applyAsDouble(measured.get());
-		String absolute = format(value, (value < 100) ? 2 : 0);
-		if (label.equals(REFERENCE)) {
-			return absolute;
-		}
-		Optional<Measurement> reference = find(REFERENCE, workload, n);
-		if (reference.isEmpty() || value <= 0) {
-			return absolute;
-		}
-		double referenceValue = metric.applyAsDouble(reference.get());
-		double ratio = higherIsBetter ? referenceValue / value : value / referenceValue;
-		return absolute + " (" + format(ratio, 2) + "x)";
-	}
-
-	private static String format(double value, int decimals) {
-		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+	private String invocations(String label) {
+		List<Measurement> measured = this.runs.of(label);
+		List<String> wrong = measured.stream()
+			.filter((m) -> !m.invokedAsExpected())
+			.map((m) -> "**" + m.workload() + " n=" + m.n() + " run " + m.run() + ": " + m.invocations() + " of "
+					+ m.expectedInvocations() + "**")
+			.toList();
+		String counted = (measured.size() - wrong.size()) + " of " + measured.size() + " as expected";
+		return wrong.isEmpty() ? counted : counted + "; " + String.join(", ", wrong);
 	}
 
 }

@@ -8,9 +8,11 @@ import java.net.URI;
 final class RestatePeer implements DurablePeer {
 
 	private final ParentClient.IngressClient parents;
+	private final String durability;
 
-	RestatePeer(URI ingress) {
+	RestatePeer(URI ingress, RestateDurability durability) {
 		this.parents = ParentClient.fromClient(Client.connect(ingress.toString()));
+		this.durability = durability.describe();
 	}
 
 	@Override
@@ -21,6 +23,11 @@ final class RestatePeer implements DurablePeer {
 	@Override
 	public String variant() {
 		return "service-calls";
+	}
+
+	@Override
+	public String durability() {
+		return durability;
 	}
 
 	@Override

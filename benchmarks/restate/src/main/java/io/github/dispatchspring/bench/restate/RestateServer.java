@@ -21,6 +21,7 @@ final class RestateServer implements AutoCloseable {
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 	private static final int LOG_TAIL_LINES = 40;
+	private static final String CONFIG_FILE = "restate.toml";
 
 	private final Process process;
 	private final Path workDirectory;
@@ -40,7 +41,7 @@ final class RestateServer implements AutoCloseable {
 	static RestateServer start(Path binary) throws IOException, InterruptedException {
 		Path workDirectory = Files.createTempDirectory("restate-bench-");
 		int[] ports = distinctFreePorts(3);
-		Path config = workDirectory.resolve("restate.toml");
+		Path config = workDirectory.resolve(CONFIG_FILE);
 		Files.writeString(config, configuration(ports[0], ports[1], ports[2]));
 		var builder =
 				new ProcessBuilder(
@@ -73,6 +74,11 @@ final class RestateServer implements AutoCloseable {
 
 	URI admin() {
 		return admin;
+	}
+
+	/** The configuration file the server was started with. */
+	Path configFile() {
+		return workDirectory.resolve(CONFIG_FILE);
 	}
 
 	String logTail() {
