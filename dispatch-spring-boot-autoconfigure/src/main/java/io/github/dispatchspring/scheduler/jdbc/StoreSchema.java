@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StoreSchema {
 
 	/** The schema version this code needs. */
-	static final int VERSION = 2;
+	static final int VERSION = 3;
 
 	private static final Log logger = LogFactory.getLog(StoreSchema.class);
 

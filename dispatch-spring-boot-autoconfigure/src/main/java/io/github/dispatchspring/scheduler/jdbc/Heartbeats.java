@@ -1,0 +1,99 @@
+package io.github.dispatchspring.scheduler.jdbc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.dispatchspring.scheduler.Instance;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The heartbeat rows of the instances sharing a store: each instance renews its own, the calls of an
+ * instance silent for longer than a timeout are handed back to whoever claims next, and the rows of
+ * instances silent for a day are removed. Silence is measured by the database's clock, so instances
+ * whose clocks disagree still judge each other alike.
+ */
+final class Heartbeats {
+
+	/** How long an instance stays registered after its last heartbeat. */
+	static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
+
+	private static final Log logger = LogFactory.getLog(Heartbeats.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final String instances;
+
+	private final String calls;
+
+	private final String now;
+
+	private final String instanceId;
+
+	Heartbeats(JdbcTemplate jdbc, SqlDialect dialect, String tablePrefix, String instanceId) {
+		this.jdbc = jdbc;
+		this.instances = tablePrefix + "instances";
+		this.calls = tablePrefix + "calls";
+		this.now = dialect.currentMillis();
+		this.instanceId = instanceId;
+	}
+
+	/** Renews this instance's row, creating it on the first heartbeat. */
+	void beat(Instance instance) {
+		this.jdbc.update("INSERT INTO " + this.instances + " (id, application, endpoint, functions, started_at, "
+				+ "heartbeat_at) VALUES (?, ?, ?, ?, ?, " + this.now + ") ON CONFLICT (id) DO UPDATE SET "
+				+ "application = excluded.application, endpoint = excluded.endpoint, functions = excluded.functions, "
+				+ "heartbeat_at = excluded.heartbeat_at", this.instanceId, instance.application(), instance.endpoint(),
+				String.join(",", instance.functions().stream().sorted().toList()), instance.startedAt().toEpochMilli());
+	}
+
+	/**
+	 * Hands back the calls leased by other instances silent for longer than the timeout.
+	 * @param timeout how long an instance may be silent
+	 * @param dueAt when the calls are due
+	 * @return how many calls were handed back
+	 */
+	int reclaim(Duration timeout, long dueAt) {
+		List<String> silent = this.jdbc.queryForList("SELECT id FROM " + this.instances + " WHERE heartbeat_at < "
+				+ this.now + " - ? AND id <> ?", String.class, timeout.toMillis(), this.instanceId);
+		if (silent.isEmpty()) {
+			return 0;
+		}
+		Object[] parameters = new Object[silent.size() + 1];
+		parameters[0] = dueAt;
+		System.arraycopy(silent.toArray(), 0, parameters, 1, silent.size());
+		int reclaimed = this.jdbc.update("UPDATE " + this.calls + " SET " + CallRows.HANDED_BACK + " WHERE id IN (SELECT id FROM "
+				+ this.calls + " WHERE lease_owner IN (" + CallRows.placeholders(silent.size())
+				+ ") AND state = 'RUNNING' ORDER BY id COLLATE \"C\" FOR UPDATE)", parameters);
+		if (reclaimed > 0) {
+			logger.info("Reclaimed " + reclaimed + " calls of instances silent for more than " + timeout + " ("
+					+ String.join(", ", silent) + "); they run again at once");
+		}
+		return reclaimed;
+	}
+
+	/** Removes the rows of instances silent for longer than {@link #FORGOTTEN_AFTER}. */
+	void forgetLongSilent() {
+		this.jdbc.update("DELETE FROM " + this.instances + " WHERE heartbeat_at < " + this.now + " - ?",
+				FORGOTTEN_AFTER.toMillis());
+	}
+
+	/**
+	 * The instances registered in the store.
+	 * @return the instances, this one included once it has beaten
+	 */
+	List<Instance> registered() {
+		return this.jdbc.query("SELECT application, endpoint, functions, started_at FROM " + this.instances,
+				(row, i) -> new Instance(row.getString("application"), row.getString("endpoint"),
+						Arrays.stream(row.getString("functions").split(","))
+							.filter((name) -> !name.isEmpty())
+							.collect(Collectors.toSet()),
+						Instant.ofEpochMilli(row.getLong("started_at"))));
+	}
+
+}
