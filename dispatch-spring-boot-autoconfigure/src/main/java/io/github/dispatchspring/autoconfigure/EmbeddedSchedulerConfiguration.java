@@ -3,10 +3,14 @@ package io.github.dispatchspring.autoconfigure;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.dispatchspring.client.CallSubmitter;
+import io.github.dispatchspring.client.LocalEndpoint;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
+import io.github.dispatchspring.function.RegisteredFunction;
 import io.github.dispatchspring.scheduler.CallExecution;
 import io.github.dispatchspring.scheduler.CallInvoker;
 import io.github.dispatchspring.scheduler.CallStore;
@@ -18,6 +22,7 @@ import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.HttpCallInvoker;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
+import io.github.dispatchspring.scheduler.RegisteredInstances;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
@@ -33,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * The scheduler embedded in the application, used when no remote Dispatch API is configured. Its
@@ -52,13 +58,25 @@ final class EmbeddedSchedulerConfiguration {
 	}
 
 	@Bean
+	RegisteredInstances dispatchApplicationInstances(LocalEndpoint endpoint, FunctionRegistry registry,
+			Environment environment) {
+		return new RegisteredInstances(environment.getProperty("spring.application.name", "application"), endpoint,
+				() -> functionNames(registry), Clock.systemUTC());
+	}
+
+	private static Set<String> functionNames(FunctionRegistry registry) {
+		return registry.functions().stream().map(RegisteredFunction::name).collect(Collectors.toSet());
+	}
+
+	@Bean
 	ResultWaiter dispatchResultWaiter(CallStore store) {
 		return new ResultWaiter(store, Clock.systemUTC());
 	}
 
 	@Bean
 	EmbeddedScheduler dispatchScheduler(CallStore store, ResultWaiter waiter, FunctionRegistry registry,
-			FunctionRunner runner, DispatchProperties properties, ObjectProvider<EndpointRequestSigner> signer) {
+			FunctionRunner runner, DispatchProperties properties, ObjectProvider<EndpointRequestSigner> signer,
+			RegisteredInstances instances) {
 		DispatchProperties.Scheduler scheduler = properties.getScheduler();
 		DispatchProperties.Retry retry = scheduler.getRetry();
 		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -69,10 +87,10 @@ final class EmbeddedSchedulerConfiguration {
 		CallInvoker invoker = scheduler.isInProcess() ? new LocalCallInvoker(registry, runner, remote) : remote;
 		CallExecution execution = new CallExecution(store, invoker, retryPolicy, requestLimits(properties),
 				Clock.systemUTC());
-		return new EmbeddedScheduler(store, execution, waiter,
+		return new EmbeddedScheduler(store, execution, waiter, instances,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
-						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout(),
-						scheduler.getRetention()));
+						scheduler.getLeaseDuration(), scheduler.getInstanceTimeout(), scheduler.getPollInterval(),
+						scheduler.getShutdownTimeout(), scheduler.getRetention()));
 	}
 
 	@Bean

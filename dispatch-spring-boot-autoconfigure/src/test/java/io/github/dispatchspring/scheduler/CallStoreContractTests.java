@@ -440,8 +440,10 @@ public abstract class CallStoreContractTests {
 		CallExecution execution = new CallExecution(store, invoker,
 				new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
 				new DispatchRequestLimits(10_000, 1024 * 1024), clock);
-		return new EmbeddedScheduler(store, execution, waiter, new EmbeddedScheduler.Settings(64, 256,
-				Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(10), null));
+		RegisteredInstances instances = new RegisteredInstances("application", () -> "http://localhost:8080", Set::of,
+				clock);
+		return new EmbeddedScheduler(store, execution, waiter, instances, new EmbeddedScheduler.Settings(64, 256,
+				Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10), null));
 	}
 
 	private ClaimedCall suspendedParent(int minResults, int maxResults, @Nullable Instant deadline,
