@@ -36,6 +36,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(EmbeddedScheduler.class);
 
+	private static final Duration INTERRUPTED_CALLS_GRACE = Duration.ofSeconds(1);
+
 	private final CallStore store;
 
 	private final CallExecution execution;
@@ -123,8 +125,22 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		}
 		finally {
 			this.leases.releaseAll();
-			this.workers.shutdownNow();
+			interruptWorkers();
 			this.heartbeat.stop();
+		}
+	}
+
+	/**
+	 * Interrupts the calls still running and gives them a moment to end, so that the outcomes they
+	 * try to record are refused by the store rather than failing against a store already closed.
+	 */
+	private void interruptWorkers() {
+		this.workers.shutdownNow();
+		try {
+			this.workers.awaitTermination(INTERRUPTED_CALLS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
