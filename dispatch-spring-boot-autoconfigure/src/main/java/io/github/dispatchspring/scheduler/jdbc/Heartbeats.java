@@ -35,6 +35,8 @@ final class Heartbeats {
 
 	private final String instanceId;
 
+	private long lastBeat = -1;
+
 	Heartbeats(JdbcTemplate jdbc, SqlDialect dialect, String tablePrefix, String instanceId) {
 		this.jdbc = jdbc;
 		this.instances = tablePrefix + "instances";
@@ -43,13 +45,24 @@ final class Heartbeats {
 		this.instanceId = instanceId;
 	}
 
-	/** Renews this instance's row, creating it on the first heartbeat. */
-	void beat(Instance instance) {
+	/**
+	 * Renews this instance's row, creating it on the first heartbeat.
+	 * @param instance this instance
+	 * @param timeout how long an instance may be silent
+	 * @param now the time of this heartbeat, by this instance's clock
+	 * @return whether this is the first heartbeat or the last one was within the timeout; if not, this
+	 * instance was cut off from the database or frozen itself, and the others may be silent only
+	 * because they were cut off too
+	 */
+	boolean beat(Instance instance, Duration timeout, long now) {
 		this.jdbc.update("INSERT INTO " + this.instances + " (id, application, endpoint, functions, started_at, "
 				+ "heartbeat_at) VALUES (?, ?, ?, ?, ?, " + this.now + ") ON CONFLICT (id) DO UPDATE SET "
 				+ "application = excluded.application, endpoint = excluded.endpoint, functions = excluded.functions, "
 				+ "heartbeat_at = excluded.heartbeat_at", this.instanceId, instance.application(), instance.endpoint(),
 				String.join(",", instance.functions().stream().sorted().toList()), instance.startedAt().toEpochMilli());
+		boolean heardThroughout = this.lastBeat < 0 || now - this.lastBeat <= timeout.toMillis();
+		this.lastBeat = now;
+		return heardThroughout;
 	}
 
 	/**

@@ -280,16 +280,16 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	 * <p>
 	 * The heartbeat is a transaction of its own, so that nothing else can hold it up; the calls of
 	 * silent instances are handed back in another, on PostgreSQL only: a database that is not shared
-	 * handed back all leases when it was opened.
+	 * handed back all leases when it was opened. An instance that was silent itself for longer than
+	 * the timeout hands nothing back on its first heartbeat after that, so that instances coming back
+	 * from a database outage do not take each other's calls before each could beat again.
 	 */
 	@Override
 	public List<Instance> heartbeat(Instance instance, Duration timeout) {
+		long now = this.clock.millis();
+		boolean heardThroughout = write(() -> this.heartbeats.beat(instance, timeout, now));
 		write(() -> {
-			this.heartbeats.beat(instance);
-			return null;
-		});
-		write(() -> {
-			if (this.dialect.shared() && this.heartbeats.reclaim(timeout, this.clock.millis()) > 0) {
+			if (this.dialect.shared() && heardThroughout && this.heartbeats.reclaim(timeout, now) > 0) {
 				notifyDue();
 			}
 			this.heartbeats.forgetLongSilent();

@@ -12,6 +12,7 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Instance;
 import io.github.dispatchspring.scheduler.NewCall;
+import io.github.dispatchspring.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,25 @@ class PostgresInstancesTests {
 		this.second.heartbeat(this.secondInstance, TIMEOUT);
 
 		assertThat(this.second.claim(10, LEASE)).isEmpty();
+	}
+
+	@Test
+	void handsNothingBackOnTheFirstHeartbeatAfterItsOwnSilence() throws Exception {
+		MutableClock clock = new MutableClock(Instant.now());
+		try (JdbcCallStore third = new JdbcCallStore(this.database.dataSource(), "dispatch_", clock, null)) {
+			Instance thirdInstance = instance("http://10.0.0.3:8080");
+			third.heartbeat(thirdInstance, TIMEOUT);
+			this.first.heartbeat(this.firstInstance, TIMEOUT);
+			this.first.add(List.of(call("a")));
+			assertThat(this.first.claim(10, LEASE)).hasSize(1);
+			silence(this.firstInstance, TIMEOUT.plusSeconds(1));
+			clock.advance(TIMEOUT.plusSeconds(1));
+
+			third.heartbeat(thirdInstance, TIMEOUT);
+			assertThat(third.claim(10, LEASE)).as("calls claimed after a heartbeat that followed a silence").isEmpty();
+			third.heartbeat(thirdInstance, TIMEOUT);
+			assertThat(third.claim(10, LEASE)).extracting(ClaimedCall::id).containsExactly("a");
+		}
 	}
 
 	@Test
