@@ -2,8 +2,11 @@ package io.github.dispatchspring.scheduler.jdbc;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.dispatchspring.scheduler.Instance;
@@ -31,7 +34,7 @@ final class Heartbeats {
 
 	private final String calls;
 
-	private final String now;
+	private final String databaseNow;
 
 	private final String instanceId;
 
@@ -41,7 +44,7 @@ final class Heartbeats {
 		this.jdbc = jdbc;
 		this.instances = tablePrefix + "instances";
 		this.calls = tablePrefix + "calls";
-		this.now = dialect.currentMillis();
+		this.databaseNow = dialect.currentMillis();
 		this.instanceId = instanceId;
 	}
 
@@ -56,7 +59,7 @@ final class Heartbeats {
 	 */
 	boolean beat(Instance instance, Duration timeout, long now) {
 		this.jdbc.update("INSERT INTO " + this.instances + " (id, application, endpoint, functions, started_at, "
-				+ "heartbeat_at) VALUES (?, ?, ?, ?, ?, " + this.now + ") ON CONFLICT (id) DO UPDATE SET "
+				+ "heartbeat_at) VALUES (?, ?, ?, ?, ?, " + this.databaseNow + ") ON CONFLICT (id) DO UPDATE SET "
 				+ "application = excluded.application, endpoint = excluded.endpoint, functions = excluded.functions, "
 				+ "heartbeat_at = excluded.heartbeat_at", this.instanceId, instance.application(), instance.endpoint(),
 				String.join(",", instance.functions().stream().sorted().toList()), instance.startedAt().toEpochMilli());
@@ -72,27 +75,31 @@ final class Heartbeats {
 	 * @return how many calls were handed back
 	 */
 	int reclaim(Duration timeout, long dueAt) {
-		List<String> silent = this.jdbc.queryForList("SELECT id FROM " + this.instances + " WHERE heartbeat_at < "
-				+ this.now + " - ? AND id <> ?", String.class, timeout.toMillis(), this.instanceId);
+		Map<String, String> silent = new LinkedHashMap<>();
+		this.jdbc.query("SELECT id, endpoint FROM " + this.instances + " WHERE heartbeat_at < " + this.databaseNow
+				+ " - ? AND id <> ? ORDER BY id", (row) -> {
+					silent.put(row.getString("id"), row.getString("endpoint"));
+				}, timeout.toMillis(), this.instanceId);
 		if (silent.isEmpty()) {
 			return 0;
 		}
-		Object[] parameters = new Object[silent.size() + 1];
-		parameters[0] = dueAt;
-		System.arraycopy(silent.toArray(), 0, parameters, 1, silent.size());
-		int reclaimed = this.jdbc.update("UPDATE " + this.calls + " SET " + CallRows.HANDED_BACK + " WHERE id IN (SELECT id FROM "
-				+ this.calls + " WHERE lease_owner IN (" + CallRows.placeholders(silent.size())
-				+ ") AND state = 'RUNNING' ORDER BY id COLLATE \"C\" FOR UPDATE)", parameters);
+		List<Object> parameters = new ArrayList<>(silent.size() + 1);
+		parameters.add(dueAt);
+		parameters.addAll(silent.keySet());
+		int reclaimed = this.jdbc.update("UPDATE " + this.calls + " SET " + CallRows.HANDED_BACK
+				+ " WHERE id IN (SELECT id FROM " + this.calls + " WHERE lease_owner IN ("
+				+ CallRows.placeholders(silent.size()) + ") AND state = 'RUNNING' ORDER BY id COLLATE \"C\" FOR UPDATE)",
+				parameters.toArray());
 		if (reclaimed > 0) {
-			logger.info("Reclaimed " + reclaimed + " calls of instances silent for more than " + timeout + " ("
-					+ String.join(", ", silent) + "); they run again at once");
+			logger.info("Handed back " + reclaimed + " calls of instances silent for more than " + timeout + " (at "
+					+ String.join(", ", silent.values()) + "); they run again at once");
 		}
 		return reclaimed;
 	}
 
 	/** Removes the rows of instances silent for longer than {@link #FORGOTTEN_AFTER}. */
 	void forgetLongSilent() {
-		this.jdbc.update("DELETE FROM " + this.instances + " WHERE heartbeat_at < " + this.now + " - ?",
+		this.jdbc.update("DELETE FROM " + this.instances + " WHERE heartbeat_at < " + this.databaseNow + " - ?",
 				FORGOTTEN_AFTER.toMillis());
 	}
 

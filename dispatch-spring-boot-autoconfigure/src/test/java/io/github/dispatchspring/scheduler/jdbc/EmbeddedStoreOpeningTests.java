@@ -7,18 +7,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.StringValue;
-import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.Instance;
-import io.github.dispatchspring.scheduler.NewCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.call;
+import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.result;
+import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,18 +103,6 @@ class EmbeddedStoreOpeningTests {
 
 	private static Instance instance(String endpoint) {
 		return new Instance("invoices", endpoint, Set.of("generateInvoice"), Instant.parse("2030-01-01T00:00:00Z"));
-	}
-
-	private static NewCall call(String id) {
-		return new NewCall(id, "fn", "http://localhost:8080", value(id), null, id, 0, false, Instant.now(), null);
-	}
-
-	private static CallResult result(ClaimedCall call, String output) {
-		return CallResult.newBuilder().setDispatchId(call.id()).setOutput(value(output)).build();
-	}
-
-	private static Any value(String value) {
-		return Any.pack(StringValue.of(value));
 	}
 
 }
