@@ -51,7 +51,8 @@ public interface CallStore {
 	/**
 	 * Records that this instance is alive and what it serves, and hands back the calls leased by
 	 * instances silent for longer than the timeout, so that they run again without waiting for their
-	 * leases to expire. A store of a single process need not register anything.
+	 * leases to expire. Called by one thread of the instance at a time; a store of a single process
+	 * need not register anything.
 	 * @param instance this instance
 	 * @param timeout how long an instance may be silent before its calls are handed back
 	 * @return the instances registered in the store, this one included
