@@ -202,10 +202,16 @@ public class DispatchProperties {
 		private int claimBatchSize = 256;
 
 		/**
-		 * How long a lease on a call lasts unless the instance running the call renews it; the calls of
-		 * an instance that died run again once their leases expire.
+		 * How long a lease on a call lasts unless the instance running the call renews it: the last
+		 * resort for the calls of an instance that is alive but stuck.
 		 */
 		private Duration leaseDuration = Duration.ofMinutes(5);
+
+		/**
+		 * How long an instance sharing the store may miss its heartbeats before the others run its
+		 * calls again; each instance renews its heartbeat three times within this time.
+		 */
+		private Duration instanceTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * How often the store is checked for due calls when nothing signalled new work.
@@ -213,7 +219,8 @@ public class DispatchProperties {
 		private Duration pollInterval = Duration.ofMillis(100);
 
 		/**
-		 * How long running calls may take to finish when the application stops.
+		 * How long running calls may take to finish when the application stops; the calls still
+		 * running then are handed back to run again at once elsewhere or after a restart.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -292,6 +299,14 @@ public class DispatchProperties {
 
 		public void setLeaseDuration(Duration leaseDuration) {
 			this.leaseDuration = leaseDuration;
+		}
+
+		public Duration getInstanceTimeout() {
+			return this.instanceTimeout;
+		}
+
+		public void setInstanceTimeout(Duration instanceTimeout) {
+			this.instanceTimeout = instanceTimeout;
 		}
 
 		public Duration getPollInterval() {

@@ -5,11 +5,14 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.client.LocalEndpoint;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
+import io.github.dispatchspring.function.RegisteredFunction;
 import io.github.dispatchspring.proto.ConnectError;
 import io.github.dispatchspring.scheduler.AllowedEndpoints;
 import io.github.dispatchspring.scheduler.ApplicationInstances;
@@ -25,11 +28,11 @@ import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.GeneratedSchedulerKeys;
 import io.github.dispatchspring.scheduler.HttpCallInvoker;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
+import io.github.dispatchspring.scheduler.RegisteredInstances;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
-import io.github.dispatchspring.scheduler.ThisInstance;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
 import io.github.dispatchspring.webhook.BearerAuthentication;
 import io.github.dispatchspring.webhook.ClosedEntry;
@@ -49,6 +52,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -79,12 +83,6 @@ final class EmbeddedSchedulerConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApplicationInstances dispatchApplicationInstances(LocalEndpoint endpoint) {
-		return new ThisInstance(endpoint);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	AllowedEndpoints dispatchAllowedEndpoints(DispatchProperties properties, ApplicationInstances instances) {
 		AllowedEndpoints allowed = new AllowedEndpoints(properties.getScheduler().getAllowedEndpoints(), instances);
 		if (allowed.allowsAny()) {
@@ -96,6 +94,17 @@ final class EmbeddedSchedulerConfiguration {
 	}
 
 	@Bean
+	RegisteredInstances dispatchApplicationInstances(LocalEndpoint endpoint, FunctionRegistry registry,
+			Environment environment) {
+		return new RegisteredInstances(environment.getProperty("spring.application.name", "application"), endpoint,
+				() -> functionNames(registry), Clock.systemUTC());
+	}
+
+	private static Set<String> functionNames(FunctionRegistry registry) {
+		return registry.functions().stream().map(RegisteredFunction::name).collect(Collectors.toSet());
+	}
+
+	@Bean
 	ResultWaiter dispatchResultWaiter(CallStore store) {
 		return new ResultWaiter(store, Clock.systemUTC());
 	}
@@ -103,7 +112,7 @@ final class EmbeddedSchedulerConfiguration {
 	@Bean
 	EmbeddedScheduler dispatchScheduler(CallStore store, ResultWaiter waiter, FunctionRegistry registry,
 			FunctionRunner runner, DispatchProperties properties, EndpointRequestSigner signer,
-			AllowedEndpoints allowed, ApplicationInstances instances) {
+			AllowedEndpoints allowed, RegisteredInstances instances) {
 		DispatchProperties.Scheduler scheduler = properties.getScheduler();
 		DispatchProperties.Retry retry = scheduler.getRetry();
 		HttpClient httpClient = HttpClient.newBuilder()
@@ -118,10 +127,10 @@ final class EmbeddedSchedulerConfiguration {
 				: remote;
 		CallExecution execution = new CallExecution(store, invoker, retryPolicy, requestLimits(properties, allowed),
 				Clock.systemUTC());
-		return new EmbeddedScheduler(store, execution, waiter,
+		return new EmbeddedScheduler(store, execution, waiter, instances,
 				new EmbeddedScheduler.Settings(scheduler.getConcurrency(), scheduler.getClaimBatchSize(),
-						scheduler.getLeaseDuration(), scheduler.getPollInterval(), scheduler.getShutdownTimeout(),
-						scheduler.getRetention()));
+						scheduler.getLeaseDuration(), scheduler.getInstanceTimeout(), scheduler.getPollInterval(),
+						scheduler.getShutdownTimeout(), scheduler.getRetention()));
 	}
 
 	@Bean

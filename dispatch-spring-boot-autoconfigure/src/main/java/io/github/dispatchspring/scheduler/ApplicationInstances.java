@@ -7,7 +7,7 @@ package io.github.dispatchspring.scheduler;
 @FunctionalInterface
 public interface ApplicationInstances {
 
-	/** Endpoint URLs of the live instances of this application sharing the store, this one included. */
+	/** Endpoint URLs of the instances of this application registered in the store, this one included. */
 	java.util.Set<String> endpoints();
 
 }

@@ -41,6 +41,27 @@ public interface CallStore {
 	void renew(Collection<ClaimedCall> calls, Duration lease);
 
 	/**
+	 * Hands back the leases of calls this instance will not finish, as it stops: the calls are due
+	 * at once, for an attempt that counts as the one it interrupts. Calls whose lease is no longer held
+	 * are left alone, and a worker still running a released call cannot record its outcome.
+	 * @param calls the leased calls
+	 */
+	void release(Collection<ClaimedCall> calls);
+
+	/**
+	 * Records that this instance is alive and what it serves, and hands back the calls leased by
+	 * instances silent for longer than the timeout, so that they run again without waiting for their
+	 * leases to expire. Called by one thread of the instance at a time; a store of a single process
+	 * need not register anything.
+	 * @param instance this instance
+	 * @param timeout how long an instance may be silent before its calls are handed back
+	 * @return the instances registered in the store, this one included
+	 */
+	default List<Instance> heartbeat(Instance instance, Duration timeout) {
+		return List.of(instance);
+	}
+
+	/**
 	 * Ends a call with its result, hands the result to its parent's inbox when it was started by a
 	 * poll, and drops the inbox results it was resumed with.
 	 * @param call the leased call

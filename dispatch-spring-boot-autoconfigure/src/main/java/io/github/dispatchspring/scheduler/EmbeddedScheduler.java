@@ -24,11 +24,19 @@ import org.springframework.transaction.TransactionException;
  * them on a bounded pool of workers. It is woken when calls are added or end, and polls the store
  * as a fallback for calls that become due by time or are added by other instances, and renews the
  * leases of calls that run long. Its claim loop is not a daemon thread, so an application without a
- * web server keeps running calls until it stops.
+ * web server keeps running calls until it stops. A heartbeat on a thread of its own keeps this
+ * instance registered in the store.
+ * <p>
+ * Stopping is graceful: the scheduler stops leasing, lets running calls finish within the shutdown
+ * timeout, then hands back the leases it still holds, so that their calls are due at once for the
+ * next process or another instance, and only then interrupts the calls still running, whose outcomes
+ * the store then refuses.
  */
 public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(EmbeddedScheduler.class);
+
+	private static final Duration INTERRUPTED_CALLS_GRACE = Duration.ofSeconds(1);
 
 	private final CallStore store;
 
@@ -48,6 +56,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final Retention retention;
 
+	private final InstanceHeartbeat heartbeat;
+
 	private final WorkerHandoff handoff = new WorkerHandoff();
 
 	private volatile boolean running;
@@ -58,7 +68,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private AutoCloseable subscription;
 
-	public EmbeddedScheduler(CallStore store, CallExecution execution, ResultWaiter waiter, Settings settings) {
+	public EmbeddedScheduler(CallStore store, CallExecution execution, ResultWaiter waiter,
+			RegisteredInstances instances, Settings settings) {
 		this.store = store;
 		this.execution = execution;
 		this.waiter = waiter;
@@ -66,6 +77,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.outage = execution.storeOutage();
 		this.leases = new LeaseKeeper(store, settings.leaseDuration(), this.outage, Clock.systemUTC());
 		this.retention = new Retention(store, settings.retention(), this.outage, Clock.systemUTC());
+		this.heartbeat = new InstanceHeartbeat(store, instances, settings.instanceTimeout(), this.outage);
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ZERO)
@@ -86,6 +98,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.heartbeat.start();
 		this.running = true;
 		this.loop = new Thread(this::claimLoop, "dispatch-scheduler");
 		this.loop.start();
@@ -105,9 +118,26 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		try {
 			this.loop.join(this.settings.shutdownTimeout().toMillis());
 			this.workers.shutdown();
-			if (!this.workers.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				this.workers.shutdownNow();
-			}
+			this.workers.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.leases.releaseAll();
+			interruptWorkers();
+			this.heartbeat.stop();
+		}
+	}
+
+	/**
+	 * Interrupts the calls still running and gives them a moment to end, so that the outcomes they
+	 * try to record are refused by the store rather than failing against a store already closed.
+	 */
+	private void interruptWorkers() {
+		this.workers.shutdownNow();
+		try {
+			this.workers.awaitTermination(INTERRUPTED_CALLS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -157,7 +187,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		catch (RejectedExecutionException ex) {
 			this.leases.ended(call);
 			this.bulkhead.onComplete();
-			logger.debug("Call " + call.id() + " was leased as the scheduler stopped; it runs when its lease expires");
+			this.leases.release(List.of(call));
 		}
 	}
 
@@ -209,8 +239,14 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 		@Override
 		public void start(List<ClaimedCall> calls, int reserved) {
-			calls.forEach(EmbeddedScheduler.this::startAcquired);
-			for (int unused = calls.size(); unused < reserved; unused++) {
+			boolean running = EmbeddedScheduler.this.running;
+			if (running) {
+				calls.forEach(EmbeddedScheduler.this::startAcquired);
+			}
+			else {
+				EmbeddedScheduler.this.leases.release(calls);
+			}
+			for (int unused = running ? calls.size() : 0; unused < reserved; unused++) {
 				EmbeddedScheduler.this.bulkhead.releasePermission();
 			}
 		}
@@ -223,12 +259,13 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	 * @param concurrency the most calls running at once
 	 * @param claimBatchSize the most calls leased at once
 	 * @param leaseDuration how long a lease lasts
+	 * @param instanceTimeout how long an instance may be silent before its calls are handed back
 	 * @param pollInterval how often the store is checked when nothing woke the scheduler
 	 * @param shutdownTimeout how long running calls may take to finish on shutdown
 	 * @param retention how long ended calls are kept, or {@code null} for ever
 	 */
-	public record Settings(int concurrency, int claimBatchSize, Duration leaseDuration, Duration pollInterval,
-			Duration shutdownTimeout, @Nullable Duration retention) {
+	public record Settings(int concurrency, int claimBatchSize, Duration leaseDuration, Duration instanceTimeout,
+			Duration pollInterval, Duration shutdownTimeout, @Nullable Duration retention) {
 	}
 
 }

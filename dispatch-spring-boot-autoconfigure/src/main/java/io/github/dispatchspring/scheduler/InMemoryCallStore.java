@@ -82,6 +82,19 @@ public final class InMemoryCallStore implements CallStore {
 	}
 
 	@Override
+	public synchronized void release(Collection<ClaimedCall> calls) {
+		Instant now = this.clock.instant();
+		for (ClaimedCall call : calls) {
+			Entry entry = leased(call);
+			if (entry != null) {
+				entry.phase = Phase.PENDING;
+				entry.leaseToken = null;
+				schedule(entry, now);
+			}
+		}
+	}
+
+	@Override
 	public synchronized boolean complete(ClaimedCall call, CallResult result) {
 		Entry entry = leased(call);
 		if (entry == null) {

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the leases of the calls this scheduler runs: a lease held for a third of its duration is
- * renewed, so that a call running longer than a lease is not claimed again and run twice.
+ * renewed, so that a call running longer than a lease is not claimed again and run twice, and the
+ * leases still held when the scheduler stops are handed back.
  */
 final class LeaseKeeper {
 
@@ -59,6 +60,26 @@ final class LeaseKeeper {
 		try {
 			this.store.renew(due.stream().map(Held::call).toList(), this.lease);
 			due.forEach((held) -> this.running.replace(key(held.call()), held, new Held(held.call(), now)));
+		}
+		catch (RuntimeException ex) {
+			this.outage.failed(ex);
+		}
+	}
+
+	/** Hands back the leases of the calls still running, as the scheduler stops. */
+	void releaseAll() {
+		List<ClaimedCall> held = this.running.values().stream().map(Held::call).toList();
+		release(held);
+		held.forEach(this::ended);
+	}
+
+	/** Hands back leases of calls that will not run here, so that they are due at once. */
+	void release(List<ClaimedCall> calls) {
+		if (calls.isEmpty()) {
+			return;
+		}
+		try {
+			this.store.release(calls);
 		}
 		catch (RuntimeException ex) {
 			this.outage.failed(ex);

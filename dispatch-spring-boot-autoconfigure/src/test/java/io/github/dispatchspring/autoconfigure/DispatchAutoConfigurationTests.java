@@ -1,7 +1,9 @@
 package io.github.dispatchspring.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.dispatchspring.DispatchBatch;
 import io.github.dispatchspring.DispatchClient;
@@ -11,10 +13,13 @@ import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.client.RemoteCallSubmitter;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.RegisteredFunction;
+import io.github.dispatchspring.scheduler.ApplicationInstances;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
+import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -87,6 +92,30 @@ class DispatchAutoConfigurationTests {
 			assertThat(context).hasSingleBean(EmbeddedScheduler.class);
 			assertThat(context).getBean(CallSubmitter.class).isInstanceOf(EmbeddedCallSubmitter.class);
 		});
+	}
+
+	@Test
+	void registersThisInstanceInTheStoreWithItsApplicationNameEndpointAndFunctions(@TempDir Path directory) {
+		this.contextRunner.withBean(Greetings.class)
+			.withPropertyValues("spring.application.name=greetings", "dispatch.endpoint-url=http://greetings-1:8080",
+					"dispatch.scheduler.embedded.directory=" + directory)
+			.run((context) -> {
+				assertThat(StoredCalls.inEmbeddedStore(directory).instances())
+					.containsExactly(Map.of("application", "greetings", "endpoint", "http://greetings-1:8080",
+							"functions", "greet,shout.loud"));
+				assertThat(context.getBean(ApplicationInstances.class).endpoints())
+					.containsExactly("http://greetings-1:8080");
+			});
+	}
+
+	@Test
+	void failsOnAnInstanceTimeoutShorterThanASecondNamingTheProperty() {
+		this.contextRunner.withPropertyValues("dispatch.scheduler.instance-timeout=200ms", "dispatch.scheduler.store=memory")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContainingAll("dispatch.scheduler.instance-timeout is PT0.2S", "at least 1s"));
 	}
 
 	@Test

@@ -185,6 +185,18 @@ public final class JavaProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the JVM with {@code SIGTERM} on Linux, as a service manager does, and waits for it to
+	 * exit.
+	 * @param timeout how long to wait at most
+	 * @return the exit code
+	 * @throws AssertionError if it is still running when the time is up
+	 */
+	public int terminate(Duration timeout) {
+		this.process.destroy();
+		return awaitExit(timeout);
+	}
+
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {

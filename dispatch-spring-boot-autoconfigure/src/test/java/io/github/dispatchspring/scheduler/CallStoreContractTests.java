@@ -125,6 +125,68 @@ public abstract class CallStoreContractTests {
 	}
 
 	@Test
+	void makesAReleasedCallDueAtOnceForTheAttemptItInterrupted() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall first = claimOne();
+
+		this.store.release(List.of(first));
+		ClaimedCall second = claimOne();
+
+		assertThat(second.id()).isEqualTo("a");
+		assertThat(second.attempt()).isZero();
+		assertThat(second.leaseToken()).isNotEqualTo(first.leaseToken());
+	}
+
+	@Test
+	void releasesAResumedCallWithItsStateAndResults() {
+		suspendedParent(2, 10, null, "c1", "c2");
+		List<ClaimedCall> children = claim();
+		complete(children, "c1");
+		complete(children, "c2");
+		ClaimedCall resumed = claimOne();
+
+		this.store.release(List.of(resumed));
+		ClaimedCall again = claimOne();
+
+		assertThat(again.state()).isEqualTo(STATE);
+		assertThat(again.results()).extracting(CallResult::getDispatchId).containsExactlyInAnyOrder("c1", "c2");
+	}
+
+	@Test
+	void refusesTheOutcomeAndTheRenewalOfAReleasedLease() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall released = claimOne();
+		this.store.release(List.of(released));
+
+		this.store.renew(List.of(released), LEASE);
+		assertThat(this.store.complete(released, result(released, "released"))).isFalse();
+		assertThat(this.store.results(Set.of("a"))).isEmpty();
+		ClaimedCall current = claimOne();
+		assertThat(this.store.complete(current, result(current, "current"))).isTrue();
+	}
+
+	@Test
+	void leavesACallLeasedAgainAloneWhenAnEarlierLeaseIsReleased() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall stale = claimOne();
+		this.clock.advance(LEASE.plusSeconds(1));
+		ClaimedCall current = claimOne();
+
+		this.store.release(List.of(stale));
+
+		assertThat(claim()).isEmpty();
+		assertThat(this.store.complete(current, result(current, "current"))).isTrue();
+	}
+
+	@Test
+	void registersThisInstanceOnItsHeartbeat() {
+		Instance instance = new Instance("invoices", "http://10.0.0.1:8080", Set.of("generateInvoice", "uploadToS3"),
+				this.clock.instant());
+
+		assertThat(this.store.heartbeat(instance, Duration.ofSeconds(10))).containsExactly(instance);
+	}
+
+	@Test
 	void recordsTheResultOfACompletedCallAndNeverClaimsItAgain() {
 		this.store.add(List.of(call("a")));
 		ClaimedCall claimed = claimOne();
@@ -379,8 +441,10 @@ public abstract class CallStoreContractTests {
 		CallExecution execution = new CallExecution(store, invoker,
 				new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
 				new DispatchRequestLimits(10_000, 1024 * 1024, anyEndpoint), clock);
-		return new EmbeddedScheduler(store, execution, waiter, new EmbeddedScheduler.Settings(64, 256,
-				Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(10), null));
+		RegisteredInstances instances = new RegisteredInstances("application", () -> "http://localhost:8080", Set::of,
+				clock);
+		return new EmbeddedScheduler(store, execution, waiter, instances, new EmbeddedScheduler.Settings(64, 256,
+				Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10), null));
 	}
 
 	private ClaimedCall suspendedParent(int minResults, int maxResults, @Nullable Instant deadline,

@@ -120,6 +120,16 @@ final class RefusingCallStore implements CallStore {
 	}
 
 	@Override
+	public void release(Collection<ClaimedCall> calls) {
+		this.store.release(calls);
+	}
+
+	@Override
+	public List<Instance> heartbeat(Instance instance, Duration timeout) {
+		return this.store.heartbeat(instance, timeout);
+	}
+
+	@Override
 	public boolean complete(ClaimedCall call, CallResult result) {
 		return this.store.complete(call, result);
 	}

@@ -20,6 +20,12 @@ final class CallRows {
 	static final String CLAIMED_COLUMNS = "id, function_name, endpoint, input, parent_id, root_id, correlation_id, "
 			+ "deliver_to_parent, created_at, expires_at, coroutine_state, max_results, attempt";
 
+	/**
+	 * The assignments that hand a leased call back, due at the time given as their one parameter, for
+	 * an attempt that counts as the one it interrupted.
+	 */
+	static final String HANDED_BACK = "state = 'PENDING', lease_token = NULL, lease_owner = NULL, due_at = ?";
+
 	private CallRows() {
 	}
 

@@ -19,9 +19,12 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
+import io.github.dispatchspring.scheduler.Instance;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.Transition;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,10 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * several instances. Each transition is one transaction guarded by the lease token; due time, lease
  * expiry and suspension deadline share one indexed column, so one range scan finds all due work.
  * With {@link Durability#SYNC} a write returns only once it is on stable storage.
+ * <p>
+ * Each store object is one instance: its leases name it, and its heartbeats keep it registered. On
+ * PostgreSQL, the calls of an instance whose heartbeats stopped are handed back after the timeout the
+ * others give it. A database that is not shared has one process at a time (the embedded store holds
+ * a lock on it), so the leases found when it is opened belong to a process that ended, and are handed
+ * back at once.
  */
 public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private static final int CHUNK = 500;
+
+	private static final Log logger = LogFactory.getLog(JdbcCallStore.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -59,6 +70,10 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	private final @Nullable AutoCloseable ownedDataSource;
 
 	private final SchedulerKeys schedulerKeys;
+
+	private final String instanceId = UUID.randomUUID().toString();
+
+	private final Heartbeats heartbeats;
 
 	/**
 	 * Creates a store whose writes are forced to stable storage, creating or migrating its tables.
@@ -92,6 +107,20 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		this.channel = tablePrefix + "work";
 		new StoreSchema(this.jdbc, this.transactions, this.dialect, tablePrefix).migrate();
 		this.schedulerKeys = new JdbcSchedulerKeys(this.jdbc, tablePrefix);
+		this.heartbeats = new Heartbeats(this.jdbc, this.dialect, tablePrefix, this.instanceId);
+		if (!this.dialect.shared()) {
+			releaseLeasesOfEndedProcess();
+		}
+	}
+
+	private void releaseLeasesOfEndedProcess() {
+		long now = this.clock.millis();
+		int released = write(() -> this.jdbc.update("UPDATE " + this.calls + " SET " + CallRows.HANDED_BACK
+				+ " WHERE due_at > ? AND state = 'RUNNING'", now, now));
+		if (released > 0) {
+			logger.info("Handed back " + released + " calls leased by the process that had the Dispatch store open "
+					+ "before; they run again at once");
+		}
 	}
 
 	/**
@@ -152,19 +181,21 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	}
 
 	private List<CallRows.Claimed> claimSkippingLocked(Instant now, int limit, String token, long leaseExpiry) {
-		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, due_at = ? FROM (SELECT id FROM "
+		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, lease_owner = ?, due_at = ? "
+				+ "FROM (SELECT id FROM "
 				+ this.calls + " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
 				+ "WHERE c.id = due.id RETURNING " + qualified("c.");
-		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row), token, leaseExpiry, now.toEpochMilli(), limit);
+		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row), token, this.instanceId, leaseExpiry,
+				now.toEpochMilli(), limit);
 	}
 
 	private List<CallRows.Claimed> claimUnshared(Instant now, int limit, String token, long leaseExpiry) {
 		List<CallRows.Claimed> due = this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls
 				+ " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
 				now.toEpochMilli(), limit);
-		int[] leased = this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, due_at = ? "
-				+ "WHERE id = ? AND due_at BETWEEN 0 AND ?", due.stream()
-					.map((call) -> new Object[] { token, leaseExpiry, call.call().id(), now.toEpochMilli() })
+		int[] leased = this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, "
+				+ "lease_owner = ?, due_at = ? WHERE id = ? AND due_at BETWEEN 0 AND ?", due.stream()
+					.map((call) -> new Object[] { token, this.instanceId, leaseExpiry, call.call().id(), now.toEpochMilli() })
 					.toList());
 		List<CallRows.Claimed> claimed = new ArrayList<>(due.size());
 		for (int i = 0; i < due.size(); i++) {
@@ -231,6 +262,52 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 					+ " SET due_at = ? WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", leaseExpiry, call.id(),
 					call.leaseToken()));
 		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The calls are handed back in one transaction, in the order of their ids.
+	 */
+	@Override
+	public void release(Collection<ClaimedCall> leased) {
+		if (leased.isEmpty()) {
+			return;
+		}
+		long now = this.clock.millis();
+		List<Object[]> parameters = leased.stream()
+			.sorted(java.util.Comparator.comparing(ClaimedCall::id))
+			.map((call) -> new Object[] { now, call.id(), call.leaseToken() })
+			.toList();
+		write(() -> {
+			this.jdbc.batchUpdate("UPDATE " + this.calls + " SET " + CallRows.HANDED_BACK
+					+ " WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", parameters);
+			notifyDue();
+			return null;
+		});
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The heartbeat is a transaction of its own, so that nothing else can hold it up; the calls of
+	 * silent instances are handed back in another, on PostgreSQL only: a database that is not shared
+	 * handed back all leases when it was opened. An instance that was silent itself for longer than
+	 * the timeout hands nothing back on its first heartbeat after that, so that instances coming back
+	 * from a database outage do not take each other's calls before each could beat again.
+	 */
+	@Override
+	public List<Instance> heartbeat(Instance instance, Duration timeout) {
+		long now = this.clock.millis();
+		boolean heardThroughout = write(() -> this.heartbeats.beat(instance, timeout, now));
+		write(() -> {
+			if (this.dialect.shared() && heardThroughout && this.heartbeats.reclaim(timeout, now) > 0) {
+				notifyDue();
+			}
+			this.heartbeats.forgetLongSilent();
+			return null;
+		});
+		return this.heartbeats.registered();
 	}
 
 	@Override
@@ -327,7 +404,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private boolean complete(Transition.Complete complete, Writes writes) {
 		ClaimedCall call = complete.call();
-		if (!release(call, "state = 'DONE', result = ?, due_at = NULL, coroutine_state = NULL, inbox_count = 0, "
+		if (!ifLeased(call, "state = 'DONE', result = ?, due_at = NULL, coroutine_state = NULL, inbox_count = 0, "
 				+ "ended_at = ?", complete.result().toByteArray(), this.clock.millis())) {
 			return false;
 		}
@@ -360,7 +437,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private boolean retry(Transition.Retry retry) {
 		String reset = retry.restart() ? ", coroutine_state = NULL, inbox_count = 0" : "";
-		if (!release(retry.call(), "state = 'PENDING', attempt = attempt + 1, due_at = ?" + reset,
+		if (!ifLeased(retry.call(), "state = 'PENDING', attempt = attempt + 1, due_at = ?" + reset,
 				retry.dueAt().toEpochMilli())) {
 			return false;
 		}
@@ -372,7 +449,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 
 	private boolean suspend(Transition.Suspend suspend, Writes writes) {
 		ClaimedCall call = suspend.call();
-		if (!release(call, "state = 'SUSPENDED', coroutine_state = ?, min_results = ?, max_results = ?, attempt = 0, "
+		if (!ifLeased(call, "state = 'SUSPENDED', coroutine_state = ?, min_results = ?, max_results = ?, attempt = 0, "
 				+ "due_at = CAST(? AS BIGINT)", suspend.state().toByteArray(), suspend.minResults(), suspend.maxResults(),
 				CallRows.millis(suspend.deadline()))) {
 			return false;
@@ -396,7 +473,7 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	}
 
 	private boolean tailCall(Transition.TailCall tailCall, Writes writes) {
-		if (!release(tailCall.call(), "function_name = ?, input = ?, state = 'PENDING', attempt = 0, "
+		if (!ifLeased(tailCall.call(), "function_name = ?, input = ?, state = 'PENDING', attempt = 0, "
 				+ "coroutine_state = NULL, inbox_count = 0, due_at = ?", tailCall.function(),
 				tailCall.input().toByteArray(), this.clock.millis())) {
 			return false;
@@ -406,12 +483,14 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		return true;
 	}
 
-	private boolean release(ClaimedCall call, String assignments, Object... values) {
+	/** Applies the assignments to a call whose lease is still held, ending the lease. */
+	private boolean ifLeased(ClaimedCall call, String assignments, Object... values) {
 		Object[] parameters = Arrays.copyOf(values, values.length + 2);
 		parameters[values.length] = call.id();
 		parameters[values.length + 1] = call.leaseToken();
 		return this.jdbc.update("UPDATE " + this.calls + " SET " + assignments
-				+ ", lease_token = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING'", parameters) > 0;
+				+ ", lease_token = NULL, lease_owner = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
+				parameters) > 0;
 	}
 
 	/** What a transaction of transitions did that others must hear of. */

@@ -20,13 +20,14 @@ public enum SqlDialect {
 	 * SQLite in write-ahead-log mode, the embedded file database of a single instance. With
 	 * {@link Durability#SYNC} every commit waits for the log to be forced to disk.
 	 */
-	SQLITE("sqlite", false, null, null),
+	SQLITE("sqlite", false, null, null, "CAST((JULIANDAY('now') - 2440587.5) * 86400000 AS INTEGER)"),
 
 	/**
 	 * PostgreSQL, shared by several instances. Commits wait for the server's log flush unless the
 	 * durability is relaxed, whatever the server's own default for {@code synchronous_commit}.
 	 */
-	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO ON", "SET LOCAL synchronous_commit TO OFF");
+	POSTGRESQL("postgresql", true, "SET LOCAL synchronous_commit TO ON", "SET LOCAL synchronous_commit TO OFF",
+			"CAST(EXTRACT(EPOCH FROM CLOCK_TIMESTAMP()) * 1000 AS BIGINT)");
 
 	private final String schemaFolder;
 
@@ -36,12 +37,15 @@ public enum SqlDialect {
 
 	private final @Nullable String relaxedTransaction;
 
+	private final String currentMillis;
+
 	SqlDialect(String schemaFolder, boolean shared, @Nullable String syncTransaction,
-			@Nullable String relaxedTransaction) {
+			@Nullable String relaxedTransaction, String currentMillis) {
 		this.schemaFolder = schemaFolder;
 		this.shared = shared;
 		this.syncTransaction = syncTransaction;
 		this.relaxedTransaction = relaxedTransaction;
+		this.currentMillis = currentMillis;
 	}
 
 	/**
@@ -68,6 +72,15 @@ public enum SqlDialect {
 	 */
 	boolean shared() {
 		return this.shared;
+	}
+
+	/**
+	 * The expression of the database's own clock, in milliseconds since the epoch, by which instances
+	 * sharing the database judge each other's heartbeats whatever their own clocks say.
+	 * @return the SQL expression
+	 */
+	String currentMillis() {
+		return this.currentMillis;
 	}
 
 	/**

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StoreSchema {
 
 	/** The schema version this code needs. */
-	static final int VERSION = 3;
+	static final int VERSION = 4;
 
 	private static final Log logger = LogFactory.getLog(StoreSchema.class);
 

@@ -1,8 +1,15 @@
 package io.github.dispatchspring.scheduler.jdbc;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
+
+import com.google.protobuf.Any;
+import io.github.dispatchspring.scheduler.ClaimedCall;
+import io.github.dispatchspring.scheduler.NewCall;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +40,9 @@ class StoreSchemaTests {
 	@Test
 	void migratesTablesOfAnEarlierVersion() {
 		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		downgradeToVersionTwo();
 		this.jdbc.execute("DROP INDEX dispatch_calls_ended_at");
 		this.jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN ended_at");
-		this.jdbc.execute("DROP TABLE dispatch_keys");
 		this.jdbc.update("UPDATE dispatch_schema_version SET version = 1");
 
 		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
@@ -44,6 +51,33 @@ class StoreSchemaTests {
 			.isEqualTo(StoreSchema.VERSION);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(ended_at) FROM dispatch_calls", Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_keys", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(lease_owner) FROM dispatch_calls", Integer.class)).isZero();
+	}
+
+	@Test
+	void migratesTablesOfVersionTwoKeepingTheirCalls() {
+		JdbcCallStore store = new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		store.add(List.of(new NewCall("kept", "fn", "http://localhost:8080", Any.getDefaultInstance(), null, "kept", 0,
+				false, Instant.now(), null)));
+		downgradeToVersionTwo();
+
+		JdbcCallStore migrated = new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+
+		assertThat(this.jdbc.queryForObject("SELECT version FROM dispatch_schema_version", Integer.class))
+			.isEqualTo(StoreSchema.VERSION);
+		assertThat(migrated.claim(10, Duration.ofMinutes(5))).extracting(ClaimedCall::id).containsExactly("kept");
+		assertThat(this.jdbc.queryForObject("SELECT lease_owner FROM dispatch_calls WHERE id = 'kept'", String.class))
+			.isNotNull();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_instances", Integer.class)).isZero();
+	}
+
+	/** Removes what versions 3 and 4 added. */
+	private void downgradeToVersionTwo() {
+		this.jdbc.execute("DROP TABLE dispatch_keys");
+		this.jdbc.execute("DROP TABLE dispatch_instances");
+		this.jdbc.execute("DROP INDEX dispatch_calls_lease_owner");
+		this.jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");
+		this.jdbc.update("UPDATE dispatch_schema_version SET version = 2");
 	}
 
 	@Test

@@ -2,11 +2,14 @@ package io.github.dispatchspring.scheduler.jdbc;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.github.dispatchspring.proto.CallResult;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteDataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,6 +133,41 @@ public final class StoredCalls {
 	 */
 	public String state(String id) {
 		return this.jdbc.queryForObject("SELECT state FROM dispatch_calls WHERE id = ?", String.class, id);
+	}
+
+	/**
+	 * How many calls are leased to a worker.
+	 * @return the number of calls in state {@code RUNNING}
+	 */
+	public long leased() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_calls WHERE state = 'RUNNING'", Long.class);
+	}
+
+	/**
+	 * When a call is due: its due time, its lease expiry while it runs, or its deadline while it waits.
+	 * @param id the dispatch id
+	 * @return the time, or {@code null} for a call that is not due at any time
+	 */
+	public @Nullable Instant dueAt(String id) {
+		Long dueAt = this.jdbc.queryForObject("SELECT due_at FROM dispatch_calls WHERE id = ?", Long.class, id);
+		return (dueAt != null) ? Instant.ofEpochMilli(dueAt) : null;
+	}
+
+	/**
+	 * How many attempts of a call ended in a retry.
+	 * @param id the dispatch id
+	 * @return the attempts before the next one
+	 */
+	public int attempt(String id) {
+		return this.jdbc.queryForObject("SELECT attempt FROM dispatch_calls WHERE id = ?", Integer.class, id);
+	}
+
+	/**
+	 * The instances registered in the store.
+	 * @return each instance's {@code application}, {@code endpoint} and {@code functions} (comma-separated)
+	 */
+	public List<Map<String, Object>> instances() {
+		return this.jdbc.queryForList("SELECT application, endpoint, functions FROM dispatch_instances");
 	}
 
 	/**
