@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -93,9 +95,9 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	}
 
 	private void insert(List<NewCall> newCalls) {
-		String sql = "INSERT INTO " + this.calls + " (id, function_name, endpoint, input, parent_id, root_id, "
-				+ "correlation_id, deliver_to_parent, created_at, expires_at, state, due_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+		String sql = this.dialect.insertUnlessPresent(this.calls, "id, function_name, endpoint, input, parent_id, "
+				+ "root_id, correlation_id, deliver_to_parent, created_at, expires_at, state, due_at",
+				"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?");
 		for (List<NewCall> chunk : CallRows.chunks(newCalls, 5 * CHUNK)) {
 			this.jdbc.batchUpdate(sql, chunk.stream().map(CallRows::insertParameters).toList());
 		}
@@ -376,13 +378,31 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	@Override
 	public int purge(Instant endedBefore, int limit) {
 		return this.jdbc.update("DELETE FROM " + this.calls + " WHERE id IN (SELECT id FROM " + this.calls
-				+ " WHERE ended_at < ? ORDER BY ended_at LIMIT ?)", endedBefore.toEpochMilli(), limit);
+				+ " ended WHERE ended_at < ? AND NOT EXISTS (SELECT 1 FROM " + this.calls + " parent WHERE parent.id = "
+				+ "ended.parent_id AND parent.state <> 'DONE') ORDER BY ended_at LIMIT ?)", endedBefore.toEpochMilli(),
+				limit);
 	}
 
 	@Override
 	public boolean exists(String id) {
 		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.calls + " WHERE id = ?", Integer.class, id);
 		return count != null && count > 0;
+	}
+
+	@Override
+	public Set<String> existing(Collection<String> ids) {
+		Set<String> existing = new HashSet<>();
+		for (List<String> chunk : CallRows.chunks(List.copyOf(ids), CHUNK)) {
+			existing.addAll(this.jdbc.queryForList("SELECT id FROM " + this.calls + " WHERE id IN ("
+					+ CallRows.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+		}
+		return existing;
+	}
+
+	@Override
+	public List<NewCall> children(String parentId) {
+		return this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls + " WHERE parent_id = ?",
+				(row, i) -> CallRows.claimed(row).call(), parentId);
 	}
 
 	@Override

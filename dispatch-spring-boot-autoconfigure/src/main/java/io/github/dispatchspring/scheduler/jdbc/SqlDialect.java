@@ -61,6 +61,23 @@ public enum SqlDialect {
 	}
 
 	/**
+	 * The statement inserting a row unless the table holds one with its {@code id}, which it leaves
+	 * as it is.
+	 * @param table the table
+	 * @param columns the columns, separated by commas
+	 * @param values the values, one per column, separated by commas
+	 * @return the statement
+	 */
+	String insertUnlessPresent(String table, String columns, String values) {
+		if (this == H2) {
+			String added = "added." + columns.replace(", ", ", added.");
+			return "MERGE INTO " + table + " present USING (VALUES (" + values + ")) added (" + columns
+					+ ") ON present.id = added.id WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + added + ")";
+		}
+		return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (id) DO NOTHING";
+	}
+
+	/**
 	 * The folder of this dialect's schema scripts.
 	 * @return the classpath folder
 	 */
