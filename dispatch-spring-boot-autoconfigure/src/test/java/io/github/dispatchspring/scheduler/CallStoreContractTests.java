@@ -286,6 +286,16 @@ public abstract class CallStoreContractTests {
 	}
 
 	@Test
+	void keepsEveryInputOfABatchWhole() {
+		List<String> inputs = List.of("s", "m".repeat(300), "l".repeat(70_000));
+		this.store.add(List.of(callWithInput("a", inputs.get(0)), callWithInput("b", inputs.get(1)),
+				callWithInput("c", inputs.get(2))));
+
+		assertThat(claim()).extracting((claimed) -> claimed.call().input())
+			.containsExactlyInAnyOrderElementsOf(inputs.stream().map(CallStoreContractTests::input).toList());
+	}
+
+	@Test
 	void addsACallThatComesTwiceInOneBatchOnce() {
 		this.store.add(List.of(call("a"), callWithInput("a", "again")));
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,13 +95,26 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Inserts calls, leaving out those whose id the table holds or that came before in the list: in
+	 * the statement where the database can, otherwise by reading the ids first.
+	 */
 	private void insert(List<NewCall> newCalls) {
-		String sql = this.dialect.insertUnlessPresent(this.calls, "id, function_name, endpoint, input, parent_id, "
-				+ "root_id, correlation_id, deliver_to_parent, created_at, expires_at, state, due_at",
-				"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?");
-		for (List<NewCall> chunk : CallRows.chunks(newCalls, 5 * CHUNK)) {
+		String onExistingId = this.dialect.onExistingId();
+		String sql = "INSERT INTO " + this.calls + " (id, function_name, endpoint, input, parent_id, root_id, "
+				+ "correlation_id, deliver_to_parent, created_at, expires_at, state, due_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)" + ((onExistingId != null) ? " " + onExistingId : "");
+		List<NewCall> added = (onExistingId != null) ? newCalls : unknown(newCalls);
+		for (List<NewCall> chunk : CallRows.chunks(added, 5 * CHUNK)) {
 			this.jdbc.batchUpdate(sql, chunk.stream().map(CallRows::insertParameters).toList());
 		}
+	}
+
+	private List<NewCall> unknown(List<NewCall> newCalls) {
+		Map<String, NewCall> byId = new LinkedHashMap<>();
+		newCalls.forEach((call) -> byId.putIfAbsent(call.id(), call));
+		byId.keySet().removeAll(existing(byId.keySet()));
+		return List.copyOf(byId.values());
 	}
 
 	@Override

@@ -61,20 +61,11 @@ public enum SqlDialect {
 	}
 
 	/**
-	 * The statement inserting a row unless the table holds one with its {@code id}, which it leaves
-	 * as it is.
-	 * @param table the table
-	 * @param columns the columns, separated by commas
-	 * @param values the values, one per column, separated by commas
-	 * @return the statement
+	 * The clause that makes an {@code INSERT} leave out a row whose {@code id} the table holds.
+	 * @return the clause, or {@code null} when the store must leave such rows out itself
 	 */
-	String insertUnlessPresent(String table, String columns, String values) {
-		if (this == H2) {
-			String added = "added." + columns.replace(", ", ", added.");
-			return "MERGE INTO " + table + " present USING (VALUES (" + values + ")) added (" + columns
-					+ ") ON present.id = added.id WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + added + ")";
-		}
-		return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (id) DO NOTHING";
+	@Nullable String onExistingId() {
+		return (this == POSTGRESQL) ? "ON CONFLICT (id) DO NOTHING" : null;
 	}
 
 	/**
