@@ -180,22 +180,18 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		return alias + CallRows.CLAIMED_COLUMNS.replace(", ", ", " + alias);
 	}
 
+	/**
+	 * Reads the inbox of each suspended call, at most the poll's maximum of results: a paged gather
+	 * reads one page per resume, not the whole inbox.
+	 */
 	private List<ClaimedCall> withInboxes(List<CallRows.Claimed> claimed, String token) {
-		List<String> suspended = claimed.stream().filter((call) -> call.state() != null).map((call) -> call.call().id()).toList();
-		Map<String, List<CallResult>> inboxes = new HashMap<>();
-		for (List<String> chunk : CallRows.chunks(suspended, CHUNK)) {
-			this.jdbc.query("SELECT parent_id, result FROM " + this.inbox + " WHERE parent_id IN ("
-					+ CallRows.placeholders(chunk.size()) + ")", (row) -> {
-						inboxes.computeIfAbsent(row.getString("parent_id"), (id) -> new ArrayList<>())
-							.add(CallRows.result(row.getBytes("result")));
-					}, chunk.toArray());
-		}
 		List<ClaimedCall> leased = new ArrayList<>(claimed.size());
 		for (CallRows.Claimed call : claimed) {
-			List<CallResult> results = inboxes.getOrDefault(call.call().id(), List.of());
-			leased.add(new ClaimedCall(call.call(), call.state(),
-					(results.size() > call.maxResults()) ? results.subList(0, call.maxResults()) : results, call.attempt(),
-					token));
+			List<CallResult> results = (call.state() != null)
+					? this.jdbc.query("SELECT result FROM " + this.inbox + " WHERE parent_id = ? LIMIT ?",
+							(row, i) -> CallRows.result(row.getBytes("result")), call.call().id(), call.maxResults())
+					: List.of();
+			leased.add(new ClaimedCall(call.call(), call.state(), results, call.attempt(), token));
 		}
 		return leased;
 	}
@@ -333,13 +329,9 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			return false;
 		}
 		int delivered = 0;
-		List<String> deliveredIds = call.results().stream().map(CallResult::getDispatchId).toList();
-		for (List<String> chunk : CallRows.chunks(deliveredIds, CHUNK)) {
-			List<Object> parameters = new ArrayList<>(chunk.size() + 1);
-			parameters.add(call.id());
-			parameters.addAll(chunk);
-			delivered += this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id IN ("
-					+ CallRows.placeholders(chunk.size()) + ")", parameters.toArray());
+		for (int deleted : this.jdbc.batchUpdate("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id = ?",
+				call.results().stream().map((result) -> new Object[] { call.id(), result.getDispatchId() }).toList())) {
+			delivered += Math.max(deleted, 0);
 		}
 		if (delivered > 0) {
 			this.jdbc.update("UPDATE " + this.calls + " SET inbox_count = inbox_count - ? WHERE id = ?", delivered,
