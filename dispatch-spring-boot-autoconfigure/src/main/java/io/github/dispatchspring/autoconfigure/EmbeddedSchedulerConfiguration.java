@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.dispatchspring.client.CallSubmitter;
+import io.github.dispatchspring.durable.ChildCalls;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.scheduler.CallExecution;
@@ -21,6 +22,7 @@ import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
+import io.github.dispatchspring.scheduler.StoredChildCalls;
 import io.github.dispatchspring.webhook.BearerAuthentication;
 import io.github.dispatchspring.webhook.RequestAuthentication;
 import io.github.dispatchspring.webhook.WireExchange;
@@ -49,6 +51,11 @@ final class EmbeddedSchedulerConfiguration {
 	EndpointRequestSigner dispatchEndpointRequestSigner(DispatchProperties properties) {
 		return new SignatureEndpointRequestSigner(
 				new RequestSigner(SignatureKey.SIGNING_KEY.parse(properties.getSigningKey()), Clock.systemUTC()));
+	}
+
+	@Bean
+	ChildCalls dispatchChildCalls(CallStore store) {
+		return new StoredChildCalls(store);
 	}
 
 	@Bean
