@@ -6,8 +6,7 @@ import java.util.List;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Int64Value;
-import io.github.dispatchspring.DispatchClient;
-import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.durability.gather.Echoes;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Error;
 import io.github.dispatchspring.proto.Journal;
@@ -79,7 +78,7 @@ class ForgedJournalTests {
 
 	private RunResponse resume(Journal forged, CallResult... results) {
 		RunRequest request = RunRequest.newBuilder()
-			.setFunction("gatherOne")
+			.setFunction("gatherEchoes")
 			.setDispatchId("forged")
 			.setRootDispatchId("forged")
 			.setPollResult(PollResult.newBuilder().setTypedCoroutineState(Any.pack(forged)).addAllResults(List.of(results)))
@@ -109,33 +108,8 @@ class ForgedJournalTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(Functions.class)
+	@Import(Echoes.class)
 	static class ForgeryTestApplication {
-
-	}
-
-	static class Functions {
-
-		private final DispatchClient client;
-
-		Functions(DispatchClient client) {
-			this.client = client;
-		}
-
-		@DispatchFunction
-		Integer echo(Integer value) {
-			return value;
-		}
-
-		@DispatchFunction
-		Integer gatherOne(Integer value) {
-			try {
-				return this.client.gather("echo", List.of(value), Integer.class).get(0);
-			}
-			catch (RuntimeException ex) {
-				return -1;
-			}
-		}
 
 	}
 

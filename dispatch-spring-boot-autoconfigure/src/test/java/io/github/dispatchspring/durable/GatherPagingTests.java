@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import com.google.protobuf.Any;
 import com.google.protobuf.Int64Value;
 import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.durability.gather.Echoes;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.testsupport.RunExchanges;
 import io.github.dispatchspring.testsupport.RunExchanges.Exchange;
@@ -84,7 +85,7 @@ class GatherPagingTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(Functions.class)
+	@Import({ Echoes.class, Loops.class })
 	static class PagingTestApplication {
 
 		@Bean
@@ -94,23 +95,12 @@ class GatherPagingTests {
 
 	}
 
-	static class Functions {
+	static class Loops {
 
 		private final DispatchClient client;
 
-		Functions(DispatchClient client) {
+		Loops(DispatchClient client) {
 			this.client = client;
-		}
-
-		@DispatchFunction
-		Integer echo(Integer value) {
-			return value;
-		}
-
-		@DispatchFunction
-		Integer gatherEchoes(Integer count) {
-			List<Integer> echoes = this.client.gather("echo", IntStream.range(0, count).boxed().toList(), Integer.class);
-			return (int) IntStream.range(0, echoes.size()).filter((index) -> echoes.get(index) == index).count();
 		}
 
 		@DispatchFunction

@@ -1,13 +1,10 @@
 package io.github.dispatchspring.durable;
 
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.stream.IntStream;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Int64Value;
-import io.github.dispatchspring.DispatchClient;
-import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.durability.gather.Echoes;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.Status;
@@ -37,7 +34,7 @@ class JournalSizeTests {
 	@Test
 	void failsTheCallInsteadOfHandingBackAJournalTheWebhookWouldRefuse() {
 		RunRequest request = RunRequest.newBuilder()
-			.setFunction("gatherMany")
+			.setFunction("gatherEchoes")
 			.setDispatchId("from-another-scheduler")
 			.setRootDispatchId("from-another-scheduler")
 			.setInput(Any.pack(Int64Value.of(40_000)))
@@ -56,28 +53,8 @@ class JournalSizeTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(Functions.class)
+	@Import(Echoes.class)
 	static class JournalSizeTestApplication {
-
-	}
-
-	static class Functions {
-
-		private final DispatchClient client;
-
-		Functions(DispatchClient client) {
-			this.client = client;
-		}
-
-		@DispatchFunction
-		Integer echo(Integer value) {
-			return value;
-		}
-
-		@DispatchFunction
-		Integer gatherMany(Integer count) {
-			return this.client.gather("echo", IntStream.range(0, count).boxed().toList(), Integer.class).size();
-		}
 
 	}
 
