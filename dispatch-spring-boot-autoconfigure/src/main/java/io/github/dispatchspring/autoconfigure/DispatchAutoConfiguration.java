@@ -4,6 +4,7 @@ import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.client.DefaultDispatchClient;
 import io.github.dispatchspring.client.LocalEndpoint;
+import io.github.dispatchspring.durable.ChildCalls;
 import io.github.dispatchspring.function.DispatchFunctionDiscoverer;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
@@ -50,8 +51,10 @@ public final class DispatchAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FunctionRunner dispatchFunctionRunner(FunctionRegistry registry, ValueCodec codec) {
-		return new FunctionRunner(registry, codec);
+	FunctionRunner dispatchFunctionRunner(FunctionRegistry registry, ValueCodec codec,
+			ObjectProvider<ChildCalls> childCalls, DispatchProperties properties) {
+		return new FunctionRunner(registry, codec, childCalls.getIfAvailable(),
+				properties.getMaxRequestSize().toBytes());
 	}
 
 	@Bean

@@ -47,7 +47,8 @@ public class DispatchProperties {
 	private @Nullable String signingKey;
 
 	/**
-	 * Maximum size of a request body accepted by the webhook and the Dispatch API.
+	 * Maximum size of a request body accepted by the webhook and the Dispatch API, and of the journal
+	 * a function suspended by a scheduler that does not share the store hands back.
 	 */
 	private DataSize maxRequestSize = DataSize.ofMegabytes(16);
 

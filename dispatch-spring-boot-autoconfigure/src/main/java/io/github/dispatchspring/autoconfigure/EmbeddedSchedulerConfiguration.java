@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.client.LocalEndpoint;
+import io.github.dispatchspring.durable.ChildCalls;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.function.RegisteredFunction;
@@ -33,6 +34,7 @@ import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
+import io.github.dispatchspring.scheduler.StoredChildCalls;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
 import io.github.dispatchspring.webhook.BearerAuthentication;
 import io.github.dispatchspring.webhook.ClosedEntry;
@@ -102,6 +104,11 @@ final class EmbeddedSchedulerConfiguration {
 
 	private static Set<String> functionNames(FunctionRegistry registry) {
 		return registry.functions().stream().map(RegisteredFunction::name).collect(Collectors.toSet());
+	}
+
+	@Bean
+	ChildCalls dispatchChildCalls(CallStore store) {
+		return new StoredChildCalls(store);
 	}
 
 	@Bean

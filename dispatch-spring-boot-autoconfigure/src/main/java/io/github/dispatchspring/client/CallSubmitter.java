@@ -15,7 +15,8 @@ public interface CallSubmitter {
 
 	/**
 	 * Submits calls atomically.
-	 * @param calls the calls, each with its endpoint
+	 * @param calls the calls, each with its endpoint and, inside a function, the correlation id of its
+	 * step and index
 	 * @param origin the call that submits them, or {@code null} outside functions
 	 * @return the dispatch ids in call order
 	 */

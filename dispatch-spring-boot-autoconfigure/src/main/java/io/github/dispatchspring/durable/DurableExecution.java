@@ -1,22 +1,30 @@
 package io.github.dispatchspring.durable;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.Journal;
 import io.github.dispatchspring.proto.Step;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The run of a function call on the current thread: each gather and batch takes the next sequence
- * number and finds in the journal what it produced in an earlier run, so that a function replayed
- * from the top neither dispatches again nor waits again.
+ * number and finds what it produced in an earlier run, in the journal or in the scheduler's store,
+ * so that a function replayed from the top neither dispatches again nor waits again. A step that
+ * asks for other calls than it did in the earlier run ends the call with a {@link ReplayDivergence}.
  */
 public final class DurableExecution {
 
 	private static final ThreadLocal<DurableExecution> current = new ThreadLocal<>();
+
+	private final String function;
 
 	private final String dispatchId;
 
@@ -24,12 +32,29 @@ public final class DurableExecution {
 
 	private final ReplayJournal journal;
 
+	private final @Nullable ChildCalls store;
+
+	private final int replayed;
+
 	private int sequence;
 
-	public DurableExecution(String dispatchId, String rootDispatchId, ReplayJournal journal) {
+	/**
+	 * Creates the run of a call.
+	 * @param function the function the call runs
+	 * @param dispatchId the call's id
+	 * @param rootDispatchId the id of the root of its call tree
+	 * @param journal its journal
+	 * @param store the calls in the store of the scheduler sharing this application's store, or
+	 * {@code null} without one
+	 */
+	public DurableExecution(String function, String dispatchId, String rootDispatchId, ReplayJournal journal,
+			@Nullable ChildCalls store) {
+		this.function = function;
 		this.dispatchId = dispatchId;
 		this.rootDispatchId = rootDispatchId;
 		this.journal = journal;
+		this.store = store;
+		this.replayed = journal.suspendedAt();
 	}
 
 	/**
@@ -45,12 +70,18 @@ public final class DurableExecution {
 	 * @param body the function's invocation
 	 * @param <T> the result type
 	 * @return what the body returned
+	 * @throws ReplayDivergence if the body returned before reaching every step an earlier run reached
 	 */
-	public <T> T run(java.util.function.Supplier<T> body) {
+	public <T> T run(Supplier<T> body) {
 		DurableExecution outer = current.get();
 		current.set(this);
 		try {
-			return body.get();
+			T result = body.get();
+			if (this.sequence < this.replayed) {
+				throw diverged(this.sequence + 1, recorded(this.sequence + 1),
+						"this run returned after step " + this.sequence);
+			}
+			return result;
 		}
 		finally {
 			if (outer != null) {
@@ -84,57 +115,213 @@ public final class DurableExecution {
 	 * @param calls the calls, without correlation ids
 	 * @return the results
 	 * @throws Suspension to suspend the function
+	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
 	 */
 	public List<CallResult> gather(List<Call> calls) {
 		int step = ++this.sequence;
+		StepCalls asked = StepCalls.gather(calls);
+		if (step > this.replayed) {
+			return gatherFirst(step, asked);
+		}
 		Step recorded = this.journal.find(step);
-		if (recorded == null) {
-			this.journal.put(step, Step.newBuilder().setSize(calls.size()).build());
-			this.journal.suspendAt(step);
-			throw new Suspension(this.journal.poll(correlated(step, calls)));
+		if (recorded != null) {
+			checkRecorded(step, recorded, asked);
 		}
-		if (ReplayJournal.settled(recorded)) {
-			return inOrder(recorded);
+		List<CallResult> results = (recorded != null && (recorded.hasError() || !this.journal.resultsInStore()))
+				? inOrder(recorded, asked.size()) : fromStore(step, asked);
+		if (step == this.journal.suspendedAt()) {
+			settle(step, recorded);
 		}
+		return results;
+	}
+
+	private List<CallResult> gatherFirst(int step, StepCalls asked) {
+		List<Call> correlated = correlated(step, asked);
+		Step.Builder pending = asked.record().setFingerprint(asked.fingerprint());
+		Arrivals arrivals = Arrivals.none(asked.size());
+		List<Call> missing = correlated;
+		if (inStore()) {
+			List<String> ids = store().ids(this.dispatchId, correlated);
+			Map<String, CallResult> ended = store().results(ids);
+			if (!ended.isEmpty()) {
+				missing = new ArrayList<>(correlated.size() - ended.size());
+				boolean failed = false;
+				for (int i = 0; i < ids.size(); i++) {
+					CallResult result = ended.get(ids.get(i));
+					if (result == null) {
+						missing.add(correlated.get(i));
+						continue;
+					}
+					arrivals.add(i);
+					if (result.hasError()) {
+						pending.putResults(i, result);
+						failed = true;
+					}
+				}
+				if (failed || arrivals.complete()) {
+					return inOrder(ids, ended);
+				}
+			}
+		}
+		this.journal.put(step, pending.setArrived(arrivals.bytes()).build());
 		this.journal.suspendAt(step);
-		throw new Suspension(this.journal.poll(List.of()));
+		throw new Suspension(this.journal.poll(missing));
 	}
 
 	/**
-	 * Submits a batch once: on replay, the ids recorded the first time.
-	 * @param calls the calls
-	 * @param submit how to submit them
+	 * Submits a batch once: on replay, the ids of the calls the first run submitted.
+	 * @param calls the calls, without correlation ids
+	 * @param submit how to submit them, with their correlation ids
 	 * @return the dispatch ids in call order
+	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
 	 */
 	public List<String> batch(List<Call> calls, Function<List<Call>, List<String>> submit) {
 		int step = ++this.sequence;
+		StepCalls asked = StepCalls.batch(calls);
+		if (step > this.replayed) {
+			List<Call> correlated = correlated(step, asked);
+			List<String> ids = submit.apply(correlated);
+			if (!inStore() || !ids.equals(store().ids(this.dispatchId, correlated))) {
+				this.journal.put(step,
+						asked.record().setFingerprint(asked.fingerprint()).addAllDispatchIds(ids).build());
+			}
+			return ids;
+		}
 		Step recorded = this.journal.find(step);
 		if (recorded != null) {
+			checkRecorded(step, recorded, asked);
 			return recorded.getDispatchIdsList();
 		}
-		List<String> ids = submit.apply(calls);
-		this.journal.put(step, Step.newBuilder().setSize(calls.size()).addAllDispatchIds(ids).build());
+		List<String> ids = store().ids(this.dispatchId, correlated(step, asked));
+		Set<String> existing = store().existing(ids);
+		if (existing.size() < ids.size()) {
+			throw divergedInCalls(step, asked, firstMissing(ids, existing));
+		}
 		return ids;
 	}
 
-	private List<Call> correlated(int step, List<Call> calls) {
+	private void checkRecorded(int step, Step recorded, StepCalls asked) {
+		if (!asked.sameShapeAs(recorded)) {
+			throw diverged(step, StepCalls.describe(recorded), "this run asks for " + asked.describe());
+		}
+		if (asked.otherInputsThan(recorded)) {
+			throw diverged(step, StepCalls.describe(recorded), "this run asks for one with other inputs");
+		}
+	}
+
+	/**
+	 * The results of a gather that ended, read back from the store by the ids of its calls: all of
+	 * them, or those there are when one failed. A call missing means that the earlier run made other
+	 * calls at this step.
+	 */
+	private List<CallResult> fromStore(int step, StepCalls asked) {
+		List<String> ids = store().ids(this.dispatchId, correlated(step, asked));
+		Map<String, CallResult> ended = store().results(ids);
+		if (ended.size() < ids.size()) {
+			Collection<String> known = ended.values().stream().anyMatch(CallResult::hasError)
+					? store().existing(ids) : ended.keySet();
+			if (known.size() < ids.size()) {
+				throw divergedInCalls(step, asked, firstMissing(ids, known));
+			}
+		}
+		return inOrder(ids, ended);
+	}
+
+	/**
+	 * Ends the journal's record of the gather the call was suspended at, now that it returned: with
+	 * results in the store, only a refusal stays.
+	 */
+	private void settle(int step, @Nullable Step recorded) {
+		if (recorded == null) {
+			return;
+		}
+		if (this.journal.resultsInStore() && !recorded.hasError()) {
+			this.journal.remove(step);
+		}
+		else {
+			this.journal.put(step, recorded.toBuilder().clearArrived().build());
+		}
+	}
+
+	private boolean inStore() {
+		if (!this.journal.placed()) {
+			boolean held = this.store != null && this.store.holds(this.dispatchId);
+			this.journal.keepResults(held ? Journal.Results.RESULTS_IN_STORE : Journal.Results.RESULTS_IN_JOURNAL);
+		}
+		return this.journal.resultsInStore();
+	}
+
+	private ChildCalls store() {
+		if (this.store == null) {
+			throw new IllegalStateException("The journal keeps results in a store this application does not reach");
+		}
+		return this.store;
+	}
+
+	private List<Call> correlated(int step, StepCalls asked) {
+		List<Call> calls = asked.calls();
 		List<Call> correlated = new ArrayList<>(calls.size());
 		for (int i = 0; i < calls.size(); i++) {
-			correlated.add(calls.get(i).toBuilder().setCorrelationId(this.journal.correlationId(step, i)).build());
+			long correlationId = this.journal.correlationId(step, asked.kind(), calls.size(), i);
+			correlated.add(calls.get(i).toBuilder().setCorrelationId(correlationId).build());
 		}
 		return correlated;
 	}
 
-	private static List<CallResult> inOrder(Step step) {
+	private static List<CallResult> inOrder(List<String> ids, Map<String, CallResult> results) {
+		List<CallResult> ordered = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			ordered.add(results.getOrDefault(id, CallResult.getDefaultInstance()));
+		}
+		return ordered;
+	}
+
+	private static List<CallResult> inOrder(Step step, int size) {
 		if (step.hasError()) {
 			return List.of(CallResult.newBuilder().setError(step.getError()).build());
 		}
-		List<CallResult> results = new ArrayList<>(step.getSize());
-		for (int i = 0; i < step.getSize(); i++) {
-			CallResult result = step.getResultsMap().get(i);
-			results.add((result != null) ? result : CallResult.getDefaultInstance());
+		List<CallResult> results = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			results.add(step.getResultsMap().getOrDefault(i, CallResult.getDefaultInstance()));
 		}
 		return results;
+	}
+
+	private static int firstMissing(List<String> ids, Collection<String> known) {
+		for (int i = 0; i < ids.size(); i++) {
+			if (!known.contains(ids.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * What an earlier run asked for at a step, from the journal or, with results in the store, from
+	 * the calls it made there.
+	 */
+	private String recorded(int step) {
+		Step recorded = this.journal.find(step);
+		if (recorded != null) {
+			return StepCalls.describe(recorded);
+		}
+		return new EarlierSteps(this.journal, store().children(this.dispatchId)).describe(step);
+	}
+
+	private ReplayDivergence divergedInCalls(int step, StepCalls asked, int index) {
+		String recorded = recorded(step);
+		String what = (asked.kind() == Step.Kind.KIND_GATHER) ? "another input" : "another function or input";
+		String differs = recorded.equals(asked.describe())
+				? "this run asks for one with " + what + " in calls[" + index + "]"
+				: "this run asks for " + asked.describe();
+		return diverged(step, recorded, differs);
+	}
+
+	private ReplayDivergence diverged(int step, String recorded, String differs) {
+		return new ReplayDivergence("Function '" + this.function + "' does not replay as it ran before: step " + step
+				+ " was " + recorded + ", " + differs + ". The code of a function must ask for the same gathers and "
+				+ "batches in the same order on every run of a call: keep it deterministic between gathers, and let "
+				+ "calls suspended under older code end before changing it");
 	}
 
 }

@@ -3,12 +3,15 @@ package io.github.dispatchspring.function;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.SerializationException;
+import io.github.dispatchspring.durable.ChildCalls;
 import io.github.dispatchspring.durable.DurableExecution;
+import io.github.dispatchspring.durable.ReplayDivergence;
 import io.github.dispatchspring.durable.ReplayJournal;
 import io.github.dispatchspring.durable.Suspension;
 import io.github.dispatchspring.proto.CallResult;
@@ -33,9 +36,24 @@ public final class FunctionRunner {
 
 	private final ValueCodec codec;
 
-	public FunctionRunner(FunctionRegistry registry, ValueCodec codec) {
+	private final @Nullable ChildCalls childCalls;
+
+	private final long maxJournalSize;
+
+	/**
+	 * Creates a runner.
+	 * @param registry the functions
+	 * @param codec the codec of inputs and outputs
+	 * @param childCalls the calls in the store of the embedded scheduler, where the journals of the
+	 * calls it runs leave the results of their gathers, or {@code null} without one
+	 * @param maxJournalSize the largest journal, in bytes, that the webhook accepts back
+	 */
+	public FunctionRunner(FunctionRegistry registry, ValueCodec codec, @Nullable ChildCalls childCalls,
+			long maxJournalSize) {
 		this.registry = registry;
 		this.codec = codec;
+		this.childCalls = childCalls;
+		this.maxJournalSize = maxJournalSize;
 	}
 
 	/**
@@ -52,25 +70,38 @@ public final class FunctionRunner {
 		ReplayJournal journal;
 		try {
 			journal = request.hasPollResult() ? ReplayJournal.resume(request.getPollResult())
-					: ReplayJournal.start(request.getInput());
+					: ReplayJournal.start(function.name(), request.getInput());
 		}
 		catch (RuntimeException ex) {
 			return failure(ex);
 		}
+		if (journal.resultsInStore() && this.childCalls == null) {
+			return failure(DispatchStatus.INCOMPATIBLE_STATE, "StoreUnavailable", "The journal of function '"
+					+ function.name() + "' keeps the results of its calls in the store of a scheduler this "
+					+ "application does not share", null);
+		}
 		if (journal.waiting()) {
-			return poll(journal.poll(java.util.List.of()));
+			return poll(function, journal.poll(List.of()));
 		}
 		String root = request.getRootDispatchId().isEmpty() ? request.getDispatchId() : request.getRootDispatchId();
-		DurableExecution execution = new DurableExecution(request.getDispatchId(), root, journal);
+		DurableExecution execution = new DurableExecution(function.name(), request.getDispatchId(), root, journal,
+				this.childCalls);
 		try {
 			Object output = execution.run(() -> invoke(function, journal.input()));
 			return success(output);
 		}
 		catch (Suspension suspension) {
-			return poll(suspension.poll());
+			return poll(function, suspension.poll());
+		}
+		catch (ReplayDivergence divergence) {
+			return failure(DispatchStatus.PERMANENT_ERROR, divergence.getClass().getName(), divergence.getMessage(),
+					divergence);
 		}
 		catch (FunctionFailure failure) {
 			return failure(failure.getCause());
+		}
+		catch (RuntimeException ex) {
+			return failure(ex);
 		}
 	}
 
@@ -79,8 +110,8 @@ public final class FunctionRunner {
 			Object value = (function.inputType() != null) ? this.codec.decode(input, function.inputType()) : null;
 			return function.invoke(value);
 		}
-		catch (Suspension suspension) {
-			throw suspension;
+		catch (Suspension | ReplayDivergence replay) {
+			throw replay;
 		}
 		catch (Throwable ex) {
 			throw new FunctionFailure(ex);
@@ -101,7 +132,14 @@ public final class FunctionRunner {
 			.build();
 	}
 
-	private static RunResponse poll(Poll poll) {
+	private RunResponse poll(RegisteredFunction function, Poll poll) {
+		int size = poll.getTypedCoroutineState().getSerializedSize();
+		if (size > this.maxJournalSize) {
+			return failure(DispatchStatus.PERMANENT_ERROR, "JournalTooLarge", "The journal of function '"
+					+ function.name() + "' would be " + size + " bytes, more than the " + this.maxJournalSize
+					+ " bytes the webhook accepts back (dispatch.max-request-size): gather fewer calls, or calls with "
+					+ "smaller results, in one call, or raise dispatch.max-request-size", null);
+		}
 		return RunResponse.newBuilder().setStatus(Status.STATUS_OK).setPoll(poll).build();
 	}
 

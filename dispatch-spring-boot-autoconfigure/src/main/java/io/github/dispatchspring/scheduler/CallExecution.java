@@ -12,6 +12,7 @@ import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Error;
 import io.github.dispatchspring.proto.Exit;
+import io.github.dispatchspring.proto.Journal;
 import io.github.dispatchspring.proto.Poll;
 import io.github.dispatchspring.proto.PollResult;
 import io.github.dispatchspring.proto.RunRequest;
@@ -131,13 +132,15 @@ public final class CallExecution {
 	private void suspend(ClaimedCall claimed, Poll poll) {
 		Instant now = this.clock.instant();
 		NewCall parent = claimed.call();
+		boolean journaled = poll.getTypedCoroutineState().is(Journal.class);
 		List<NewCall> children = new ArrayList<>(poll.getCallsCount());
 		for (Call call : poll.getCallsList()) {
 			String endpoint = call.getEndpoint().isEmpty() ? parent.endpoint() : call.getEndpoint();
 			Instant expiresAt = call.hasExpiration() ? now.plusSeconds(call.getExpiration().getSeconds())
 				.plusNanos(call.getExpiration().getNanos()) : parent.expiresAt();
-			children.add(new NewCall(DispatchIds.next(), call.getFunction(), endpoint, call.getInput(), parent.id(),
-					parent.rootId(), call.getCorrelationId(), true, now, expiresAt));
+			String id = journaled ? DispatchIds.derived(parent.id(), call) : DispatchIds.next();
+			children.add(new NewCall(id, call.getFunction(), endpoint, call.getInput(), parent.id(), parent.rootId(),
+					call.getCorrelationId(), true, now, expiresAt));
 		}
 		int maxResults = (poll.getMaxResults() > 0) ? poll.getMaxResults() : Integer.MAX_VALUE;
 		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));

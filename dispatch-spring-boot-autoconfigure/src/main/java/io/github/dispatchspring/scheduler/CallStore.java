@@ -3,8 +3,10 @@ package io.github.dispatchspring.scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.protobuf.Any;
 import io.github.dispatchspring.proto.CallResult;
@@ -18,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 public interface CallStore {
 
 	/**
-	 * Adds calls, all or none.
-	 * @param calls the calls
+	 * Adds calls, all or none. A call whose id the store holds already, or that comes again in the
+	 * list, is left out: the first call added with an id is kept, with its progress, so that a
+	 * retried run of a function adding the same calls does not start them twice.
+	 * @param calls the calls, with ids of at most 64 characters
 	 */
 	void add(List<NewCall> calls);
 
@@ -80,8 +84,9 @@ public interface CallStore {
 	boolean retry(ClaimedCall call, Instant dueAt, boolean restart);
 
 	/**
-	 * Suspends a call on a poll: adds the poll's calls, keeps its state, and makes it due when its
-	 * inbox holds {@code minResults} results or at {@code deadline}.
+	 * Suspends a call on a poll: adds the poll's calls (leaving out those whose id it holds, as
+	 * {@link #add} does), keeps its state, and makes it due when its inbox holds {@code minResults}
+	 * results or at {@code deadline}.
 	 * @param call the leased call
 	 * @param state the coroutine state to resume with
 	 * @param minResults results that make the call due
@@ -162,7 +167,9 @@ public interface CallStore {
 	Map<String, CallResult> results(Collection<String> ids);
 
 	/**
-	 * Deletes calls that ended before the given time, with their results, oldest first.
+	 * Deletes calls that ended before the given time, with their results, oldest first. A call whose
+	 * parent has not ended is kept, so that the parent can still read its result back when it
+	 * replays.
 	 * @param endedBefore the cutoff
 	 * @param limit the most calls to delete
 	 * @return how many were deleted
@@ -175,6 +182,28 @@ public interface CallStore {
 	 * @return {@code true} if known
 	 */
 	boolean exists(String id);
+
+	/**
+	 * Which of the given calls were accepted and not purged since.
+	 * @param ids dispatch ids
+	 * @return the known ids
+	 */
+	default Set<String> existing(Collection<String> ids) {
+		Set<String> existing = new HashSet<>();
+		for (String id : ids) {
+			if (exists(id)) {
+				existing.add(id);
+			}
+		}
+		return existing;
+	}
+
+	/**
+	 * The calls a call made, by a poll or a batch, that were not purged.
+	 * @param parentId the dispatch id of the parent
+	 * @return the calls, in no particular order
+	 */
+	List<NewCall> children(String parentId);
 
 	/**
 	 * Calls the given action when calls may have become due through another instance. Stores of a

@@ -18,7 +18,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Submits calls to the embedded scheduler's store and waits for their results there.
+ * Submits calls to the embedded scheduler's store and waits for their results there. Calls submitted
+ * by a function get ids derived from it, so that a retried run submitting them again adds nothing.
  */
 public final class EmbeddedCallSubmitter implements CallSubmitter {
 
@@ -47,10 +48,11 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		List<NewCall> accepted = new ArrayList<>(calls.size());
 		List<DispatchId> ids = new ArrayList<>(calls.size());
 		for (Call call : calls) {
-			String id = DispatchIds.next();
+			String id = (origin != null) ? DispatchIds.derived(origin.dispatchId(), call) : DispatchIds.next();
 			String root = (origin != null) ? origin.rootDispatchId() : id;
 			accepted.add(new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
-					(origin != null) ? origin.dispatchId() : null, root, 0, false, now, expiration(call, now)));
+					(origin != null) ? origin.dispatchId() : null, root, call.getCorrelationId(), false, now,
+					expiration(call, now)));
 			ids.add(new DispatchId(id));
 		}
 		try {

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryCallStore implements CallStore {
 
+	private static final int MAX_ID_LENGTH = 64;
+
 	private final Clock clock;
 
 	private final Map<String, Entry> calls = new HashMap<>();
@@ -33,18 +35,23 @@ public final class InMemoryCallStore implements CallStore {
 
 	@Override
 	public synchronized void add(List<NewCall> newCalls) {
-		for (NewCall call : newCalls) {
-			if (this.calls.containsKey(call.id())) {
-				throw new IllegalArgumentException("A call with id " + call.id() + " exists already");
-			}
-		}
-		newCalls.forEach(this::insert);
+		insert(newCalls);
 	}
 
-	private void insert(NewCall call) {
-		Entry entry = new Entry(call);
-		this.calls.put(call.id(), entry);
-		schedule(entry, call.createdAt());
+	private void insert(List<NewCall> newCalls) {
+		for (NewCall call : newCalls) {
+			if (call.id().length() > MAX_ID_LENGTH) {
+				throw new IllegalArgumentException("The id of a call has at most " + MAX_ID_LENGTH + " characters, not "
+						+ call.id().length());
+			}
+		}
+		for (NewCall call : newCalls) {
+			if (!this.calls.containsKey(call.id())) {
+				Entry entry = new Entry(call);
+				this.calls.put(call.id(), entry);
+				schedule(entry, call.createdAt());
+			}
+		}
 	}
 
 	@Override
@@ -140,7 +147,7 @@ public final class InMemoryCallStore implements CallStore {
 		if (entry == null) {
 			return false;
 		}
-		children.forEach(this::insert);
+		insert(children);
 		call.results().forEach((result) -> entry.inbox.remove(result.getDispatchId()));
 		entry.state = state;
 		entry.minResults = minResults;
@@ -191,7 +198,7 @@ public final class InMemoryCallStore implements CallStore {
 	public synchronized int purge(Instant endedBefore, int limit) {
 		List<Entry> ended = this.calls.values()
 			.stream()
-			.filter((entry) -> entry.endedAt != null && entry.endedAt.isBefore(endedBefore))
+			.filter((entry) -> entry.endedAt != null && entry.endedAt.isBefore(endedBefore) && !parentRunning(entry))
 			.sorted(java.util.Comparator.comparing((Entry entry) -> entry.endedAt))
 			.limit(limit)
 			.toList();
@@ -199,9 +206,23 @@ public final class InMemoryCallStore implements CallStore {
 		return ended.size();
 	}
 
+	private boolean parentRunning(Entry entry) {
+		Entry parent = (entry.call.parentId() != null) ? this.calls.get(entry.call.parentId()) : null;
+		return parent != null && parent.phase != Phase.DONE;
+	}
+
 	@Override
 	public synchronized boolean exists(String id) {
 		return this.calls.containsKey(id);
+	}
+
+	@Override
+	public synchronized List<NewCall> children(String parentId) {
+		return this.calls.values()
+			.stream()
+			.map((entry) -> entry.call)
+			.filter((call) -> parentId.equals(call.parentId()))
+			.toList();
 	}
 
 	private @Nullable Entry leased(ClaimedCall call) {

@@ -335,10 +335,15 @@ public abstract class CallStoreContractTests {
 	}
 
 	@Test
-	void addsNoneOfABatchWhenOneCallCannotBeAdded() {
-		this.store.add(List.of(call("a")));
+	void knowsWhichOfManyCallsWereAccepted() {
+		this.store.add(List.of(call("a"), call("b")));
 
-		assertThatException().isThrownBy(() -> this.store.add(List.of(call("b"), call("a"))));
+		assertThat(this.store.existing(List.of("a", "b", "c"))).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void addsNoneOfABatchWhenOneCallCannotBeAdded() {
+		assertThatException().isThrownBy(() -> this.store.add(List.of(call("b"), call("x".repeat(65)))));
 		assertThat(this.store.exists("b")).isFalse();
 	}
 
@@ -447,17 +452,95 @@ public abstract class CallStoreContractTests {
 				Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10), null));
 	}
 
+	@Test
+	void keepsTheFirstCallWhenACallWithTheSameIdIsAddedAgain() {
+		this.store.add(List.of(call("a")));
+		ClaimedCall first = claimOne();
+		this.store.complete(first, result(first, "first"));
+
+		this.store.add(List.of(callWithInput("a", "again"), call("b")));
+
+		assertThat(ids(claim())).containsExactly("b");
+		assertThat(this.store.results(Set.of("a")).get("a").getOutput()).isEqualTo(input("first"));
+	}
+
+	@Test
+	void keepsEveryInputOfABatchWhole() {
+		List<String> inputs = List.of("s", "m".repeat(300), "l".repeat(70_000));
+		this.store.add(List.of(callWithInput("a", inputs.get(0)), callWithInput("b", inputs.get(1)),
+				callWithInput("c", inputs.get(2))));
+
+		assertThat(claim()).extracting((claimed) -> claimed.call().input())
+			.containsExactlyInAnyOrderElementsOf(inputs.stream().map(CallStoreContractTests::input).toList());
+	}
+
+	@Test
+	void addsACallThatComesTwiceInOneBatchOnce() {
+		this.store.add(List.of(call("a"), callWithInput("a", "again")));
+
+		ClaimedCall claimed = claimOne();
+
+		assertThat(claimed.call().input()).isEqualTo(input("a"));
+	}
+
+	@Test
+	void startsNoChildOfASuspensionWhoseIdItHoldsAlready() {
+		ClaimedCall parent = suspendedParent(1, 10, null, "c1");
+		ClaimedCall child = claimOne();
+		this.store.complete(child, result(child, "c1"));
+		ClaimedCall resumed = claimOne();
+
+		this.store.suspend(resumed, STATE, 1, 10, null, List.of(childOf(parent, "c1", 0), childOf(parent, "c2", 1)));
+
+		assertThat(ids(claim())).containsExactly("c2");
+		assertThat(this.store.results(Set.of("c1")).get("c1").getOutput()).isEqualTo(input("c1"));
+	}
+
+	@Test
+	void listsTheCallsACallMade() {
+		ClaimedCall parent = suspendedParent(1, 10, null, "c1", "c2");
+		this.store.add(List.of(new NewCall("batched", "child", "http://localhost:8080", input("b"), parent.id(),
+				parent.id(), 7, false, this.clock.instant(), null), call("other")));
+
+		assertThat(this.store.children(parent.id())).extracting(NewCall::id)
+			.containsExactlyInAnyOrder("c1", "c2", "batched");
+		assertThat(this.store.children("other")).isEmpty();
+	}
+
+	@Test
+	void keepsEndedCallsWhoseParentHasNotEndedWhenPurging() {
+		ClaimedCall parent = suspendedParent(2, 10, null, "c1", "c2");
+		List<ClaimedCall> children = claim();
+		complete(children, "c1");
+		this.clock.advance(Duration.ofSeconds(10));
+
+		assertThat(this.store.purge(this.clock.instant(), 10)).isZero();
+		assertThat(this.store.results(Set.of("c1"))).containsOnlyKeys("c1");
+
+		complete(children, "c2");
+		ClaimedCall resumed = claimOne();
+		this.store.complete(resumed, result(resumed, "parent done"));
+		this.clock.advance(Duration.ofSeconds(10));
+
+		assertThat(this.store.purge(this.clock.instant(), 10)).isEqualTo(3);
+		assertThat(this.store.existing(List.of(parent.id(), "c1", "c2"))).isEmpty();
+	}
+
 	private ClaimedCall suspendedParent(int minResults, int maxResults, @Nullable Instant deadline,
 			String... childIds) {
 		this.store.add(List.of(call("parent")));
 		ClaimedCall parent = claimOne();
 		List<NewCall> children = new ArrayList<>();
 		for (int i = 0; i < childIds.length; i++) {
-			children.add(new NewCall(childIds[i], "child", "http://localhost:8080", input(childIds[i]), parent.id(),
-					parent.id(), i, true, this.clock.instant(), null));
+			children.add(childOf(parent, childIds[i], i));
 		}
 		assertThat(this.store.suspend(parent, STATE, minResults, maxResults, deadline, children)).isTrue();
 		return parent;
+	}
+
+	private NewCall childOf(ClaimedCall parent, String id, int index) {
+		return new NewCall(id, "child", "http://localhost:8080", input(id), parent.id(), parent.id(), index, true,
+				this.clock.instant(), null);
 	}
 
 	private ClaimedCall resumedAtDeadline() {
@@ -490,6 +573,11 @@ public abstract class CallStoreContractTests {
 
 	private static NewCall callCreatedAt(String id, Instant createdAt) {
 		return new NewCall(id, "fn", "http://localhost:8080", input(id), null, id, 0, false, createdAt, null);
+	}
+
+	private NewCall callWithInput(String id, String input) {
+		return new NewCall(id, "fn", "http://localhost:8080", input(input), null, id, 0, false, this.clock.instant(),
+				null);
 	}
 
 	private static List<String> ids(List<ClaimedCall> claimed) {

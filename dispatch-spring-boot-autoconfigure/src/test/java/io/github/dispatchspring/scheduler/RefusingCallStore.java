@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -163,6 +164,16 @@ final class RefusingCallStore implements CallStore {
 	@Override
 	public boolean exists(String id) {
 		return this.store.exists(id);
+	}
+
+	@Override
+	public Set<String> existing(Collection<String> ids) {
+		return this.store.existing(ids);
+	}
+
+	@Override
+	public List<NewCall> children(String parentId) {
+		return this.store.children(parentId);
 	}
 
 }

@@ -169,10 +169,10 @@ class FunctionWebhookControllerTests {
 	}
 
 	@Test
-	void answersAJournalSuspendedOnAMissingStepAsIncompatibleState() {
+	void answersAJournalSuspendedOnAMissingStepAsInvalidArgument() {
 		RunResponse response = runSuccessfully(resume("greet", Any.pack(Journal.newBuilder().setSuspendedAt(5).build())));
 
-		assertThat(response.getStatus()).isEqualTo(Status.STATUS_INCOMPATIBLE_STATE);
+		assertThat(response.getStatus()).isEqualTo(Status.STATUS_INVALID_ARGUMENT);
 	}
 
 	@Test

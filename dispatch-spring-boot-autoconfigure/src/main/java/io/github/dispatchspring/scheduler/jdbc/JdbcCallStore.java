@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -157,10 +159,13 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		});
 	}
 
+	/**
+	 * Inserts calls, leaving out those whose id the table holds or that came before in the list.
+	 */
 	private void insert(List<NewCall> newCalls) {
 		String sql = "INSERT INTO " + this.calls + " (id, function_name, endpoint, input, parent_id, root_id, "
 				+ "correlation_id, deliver_to_parent, created_at, expires_at, state, due_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) ON CONFLICT (id) DO NOTHING";
 		for (List<NewCall> chunk : CallRows.chunks(newCalls, 5 * CHUNK)) {
 			this.jdbc.batchUpdate(sql, chunk.stream().map(CallRows::insertParameters).toList());
 		}
@@ -228,22 +233,18 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		return alias + CallRows.CLAIMED_COLUMNS.replace(", ", ", " + alias);
 	}
 
+	/**
+	 * Reads the inbox of each suspended call, at most the poll's maximum of results: a paged gather
+	 * reads one page per resume, not the whole inbox.
+	 */
 	private List<ClaimedCall> withInboxes(List<CallRows.Claimed> claimed, String token) {
-		List<String> suspended = claimed.stream().filter((call) -> call.state() != null).map((call) -> call.call().id()).toList();
-		Map<String, List<CallResult>> inboxes = new HashMap<>();
-		for (List<String> chunk : CallRows.chunks(suspended, CHUNK)) {
-			this.jdbc.query("SELECT parent_id, result FROM " + this.inbox + " WHERE parent_id IN ("
-					+ CallRows.placeholders(chunk.size()) + ")", (row) -> {
-						inboxes.computeIfAbsent(row.getString("parent_id"), (id) -> new ArrayList<>())
-							.add(CallRows.result(row.getBytes("result")));
-					}, chunk.toArray());
-		}
 		List<ClaimedCall> leased = new ArrayList<>(claimed.size());
 		for (CallRows.Claimed call : claimed) {
-			List<CallResult> results = inboxes.getOrDefault(call.call().id(), List.of());
-			leased.add(new ClaimedCall(call.call(), call.state(),
-					(results.size() > call.maxResults()) ? results.subList(0, call.maxResults()) : results, call.attempt(),
-					token));
+			List<CallResult> results = (call.state() != null)
+					? this.jdbc.query("SELECT result FROM " + this.inbox + " WHERE parent_id = ? LIMIT ?",
+							(row, i) -> CallRows.result(row.getBytes("result")), call.call().id(), call.maxResults())
+					: List.of();
+			leased.add(new ClaimedCall(call.call(), call.state(), results, call.attempt(), token));
 		}
 		return leased;
 	}
@@ -455,13 +456,9 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			return false;
 		}
 		int delivered = 0;
-		List<String> deliveredIds = call.results().stream().map(CallResult::getDispatchId).toList();
-		for (List<String> chunk : CallRows.chunks(deliveredIds, CHUNK)) {
-			List<Object> parameters = new ArrayList<>(chunk.size() + 1);
-			parameters.add(call.id());
-			parameters.addAll(chunk);
-			delivered += this.jdbc.update("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id IN ("
-					+ CallRows.placeholders(chunk.size()) + ")", parameters.toArray());
+		for (int deleted : this.jdbc.batchUpdate("DELETE FROM " + this.inbox + " WHERE parent_id = ? AND child_id = ?",
+				call.results().stream().map((result) -> new Object[] { call.id(), result.getDispatchId() }).toList())) {
+			delivered += Math.max(deleted, 0);
 		}
 		if (delivered > 0) {
 			this.jdbc.update("UPDATE " + this.calls + " SET inbox_count = inbox_count - ? WHERE id = ?", delivered,
@@ -516,13 +513,31 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	@Override
 	public int purge(Instant endedBefore, int limit) {
 		return this.jdbc.update("DELETE FROM " + this.calls + " WHERE id IN (SELECT id FROM " + this.calls
-				+ " WHERE ended_at < ? ORDER BY ended_at LIMIT ?)", endedBefore.toEpochMilli(), limit);
+				+ " ended WHERE ended_at < ? AND NOT EXISTS (SELECT 1 FROM " + this.calls + " parent WHERE parent.id = "
+				+ "ended.parent_id AND parent.state <> 'DONE') ORDER BY ended_at LIMIT ?)", endedBefore.toEpochMilli(),
+				limit);
 	}
 
 	@Override
 	public boolean exists(String id) {
 		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.calls + " WHERE id = ?", Integer.class, id);
 		return count != null && count > 0;
+	}
+
+	@Override
+	public Set<String> existing(Collection<String> ids) {
+		Set<String> existing = new HashSet<>();
+		for (List<String> chunk : CallRows.chunks(List.copyOf(ids), CHUNK)) {
+			existing.addAll(this.jdbc.queryForList("SELECT id FROM " + this.calls + " WHERE id IN ("
+					+ CallRows.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+		}
+		return existing;
+	}
+
+	@Override
+	public List<NewCall> children(String parentId) {
+		return this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls + " WHERE parent_id = ?",
+				(row, i) -> CallRows.claimed(row).call(), parentId);
 	}
 
 	@Override
