@@ -1,7 +1,7 @@
 CREATE TABLE ${prefix}calls (
-    id TEXT PRIMARY KEY,
-    function_name TEXT NOT NULL,
-    endpoint TEXT NOT NULL,
+    id TEXT PRIMARY KEY CHECK (length(id) <= 64),
+    function_name TEXT NOT NULL CHECK (length(function_name) <= 512),
+    endpoint TEXT NOT NULL CHECK (length(endpoint) <= 2048),
     input BLOB NOT NULL,
     parent_id TEXT,
     root_id TEXT NOT NULL,

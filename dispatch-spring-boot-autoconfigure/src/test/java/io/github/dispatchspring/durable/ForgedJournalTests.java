@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Journals forged by whoever can reach the webhook, sent to a real server: the sizes they declare
  * are checked against what they hold before the function runs or anything is sized by them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Unsigned requests are let in on purpose: what is checked is the journal of whoever can send one.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dispatch.webhook.allow-unsigned=true")
 class ForgedJournalTests {
 
 	private static final String RUN = "/dispatch.sdk.v1.FunctionService/Run";

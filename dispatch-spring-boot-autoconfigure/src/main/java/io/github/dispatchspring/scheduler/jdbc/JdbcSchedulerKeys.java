@@ -7,7 +7,6 @@ import io.github.dispatchspring.webhook.signature.Ed25519Keys;
 import io.github.dispatchspring.webhook.signature.SigningKeyPair;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -58,14 +57,10 @@ final class JdbcSchedulerKeys implements SchedulerKeys {
 	}
 
 	private void insertIfAbsent(SigningKeyPair generated) {
-		try {
-			this.jdbc.update("INSERT INTO " + this.table
-					+ " (name, signing_key, verification_key, created_at) VALUES (?, ?, ?, ?)", NAME,
-					generated.signingKeyBase64(), generated.verificationKeyBase64(), System.currentTimeMillis());
-		}
-		catch (DataIntegrityViolationException ex) {
-			// another instance stored its pair first: that one is read back
-		}
+		// Another instance may have stored its pair first: that one is read back.
+		this.jdbc.update("INSERT INTO " + this.table
+				+ " (name, signing_key, verification_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+				NAME, generated.signingKeyBase64(), generated.verificationKeyBase64(), System.currentTimeMillis());
 	}
 
 }

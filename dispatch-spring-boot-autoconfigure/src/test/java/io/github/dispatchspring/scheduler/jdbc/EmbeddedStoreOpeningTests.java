@@ -85,6 +85,7 @@ class EmbeddedStoreOpeningTests {
 		}
 		EmbeddedDatabase database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
 		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		jdbc.execute("DROP TABLE dispatch_keys");
 		jdbc.execute("DROP TABLE dispatch_instances");
 		jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");
 		jdbc.update("UPDATE dispatch_schema_version SET version = 2");
