@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.dispatchspring.durability.sync.SyncProbeApplication;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,26 +72,38 @@ class ForcedWriteTests {
 		return intervals(trace, store.toAbsolutePath().toString());
 	}
 
+	/**
+	 * Each interval stays open until its own closing mark: the function may run, on a scheduler thread,
+	 * before the dispatching thread marks the id as accepted, so the two kinds of interval overlap.
+	 */
 	private static List<Interval> intervals(Path trace, String store) throws IOException {
 		List<Interval> intervals = new ArrayList<>();
-		Interval open = null;
+		Map<String, Interval> open = new LinkedHashMap<>();
 		for (String line : Files.readAllLines(trace)) {
 			Matcher mark = MARK.matcher(line);
 			if (mark.find()) {
 				String name = mark.group(1);
 				int index = Integer.parseInt(mark.group(2));
-				if (open != null && (name.equals("accepted") || name.equals("seen")) && open.index() == index) {
-					intervals.add(open);
+				switch (name) {
+					case "accepting", "ran" -> open.put(name + index, new Interval(name, index, 0));
+					case "accepted" -> close(open.remove("accepting" + index), intervals);
+					case "seen" -> close(open.remove("ran" + index), intervals);
+					default -> throw new IllegalStateException("unknown mark " + name);
 				}
-				open = (name.equals("accepting") || name.equals("ran")) ? new Interval(name, index, 0) : null;
 				continue;
 			}
 			Matcher sync = SYNC.matcher(line);
-			if (open != null && sync.find() && sync.group(1).startsWith(store)) {
-				open = new Interval(open.from(), open.index(), open.syncs() + 1);
+			if (sync.find() && sync.group(1).startsWith(store)) {
+				open.replaceAll((key, interval) -> new Interval(interval.from(), interval.index(), interval.syncs() + 1));
 			}
 		}
 		return intervals;
+	}
+
+	private static void close(@Nullable Interval interval, List<Interval> intervals) {
+		if (interval != null) {
+			intervals.add(interval);
+		}
 	}
 
 	private record Interval(String from, int index, int syncs) {
