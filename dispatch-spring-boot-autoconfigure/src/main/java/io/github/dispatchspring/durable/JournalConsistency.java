@@ -2,8 +2,6 @@ package io.github.dispatchspring.durable;
 
 import java.util.Map;
 
-import io.github.dispatchspring.DispatchException;
-import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Journal;
 import io.github.dispatchspring.proto.Step;
@@ -21,7 +19,7 @@ final class JournalConsistency {
 	/**
 	 * Checks a journal.
 	 * @param journal the journal
-	 * @throws DispatchException with status {@code INVALID_ARGUMENT} naming what contradicts what
+	 * @throws InconsistentJournalException naming what contradicts what
 	 */
 	static void check(Journal journal) {
 		boolean inStore = journal.getResults() == Journal.Results.RESULTS_IN_STORE;
@@ -110,9 +108,8 @@ final class JournalConsistency {
 		}
 	}
 
-	private static DispatchException inconsistent(String problem) {
-		return new DispatchException(DispatchStatus.INVALID_ARGUMENT,
-				"The journal in the poll result is inconsistent: " + problem);
+	private static InconsistentJournalException inconsistent(String problem) {
+		return new InconsistentJournalException(problem);
 	}
 
 }

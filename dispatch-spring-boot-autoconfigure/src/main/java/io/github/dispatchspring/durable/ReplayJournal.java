@@ -53,7 +53,8 @@ public final class ReplayJournal {
 	 * @param pollResult what the scheduler resumed the call with
 	 * @return the journal
 	 * @throws DispatchException with status {@code INCOMPATIBLE_STATE} if the state is not a journal of
-	 * this SDK, or {@code INVALID_ARGUMENT} if it contradicts itself
+	 * this SDK
+	 * @throws InconsistentJournalException if it contradicts itself
 	 */
 	public static ReplayJournal resume(PollResult pollResult) {
 		Any state = pollResult.getTypedCoroutineState();

@@ -11,6 +11,7 @@ import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.SerializationException;
 import io.github.dispatchspring.durable.ChildCalls;
 import io.github.dispatchspring.durable.DurableExecution;
+import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.durable.ReplayDivergence;
 import io.github.dispatchspring.durable.ReplayJournal;
 import io.github.dispatchspring.durable.Suspension;
@@ -60,6 +61,8 @@ public final class FunctionRunner {
 	 * Runs the requested function.
 	 * @param request the run request
 	 * @return the response; {@code STATUS_NOT_FOUND} when no function has the requested name
+	 * @throws InconsistentJournalException if the request resumes the call with a journal that
+	 * contradicts itself: such a request is malformed and nothing of it runs
 	 */
 	public RunResponse run(RunRequest request) {
 		RegisteredFunction function = this.registry.find(request.getFunction());
@@ -71,6 +74,9 @@ public final class FunctionRunner {
 		try {
 			journal = request.hasPollResult() ? ReplayJournal.resume(request.getPollResult())
 					: ReplayJournal.start(function.name(), request.getInput());
+		}
+		catch (InconsistentJournalException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			return failure(ex);

@@ -1,9 +1,11 @@
 package io.github.dispatchspring.scheduler;
 
+import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
+import io.github.dispatchspring.proto.RunResponses;
 
 /**
  * Runs the calls addressed to this application in-process, through the same request and response as
@@ -33,7 +35,12 @@ public final class LocalCallInvoker implements CallInvoker {
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request) {
 		if (addressedHere(endpoint) && this.registry.find(request.getFunction()) != null) {
-			return this.runner.run(request);
+			try {
+				return this.runner.run(request);
+			}
+			catch (InconsistentJournalException ex) {
+				return RunResponses.failed(ex.getStatus(), ex.getClass().getName(), ex.getMessage());
+			}
 		}
 		return this.remote.invoke(endpoint, request);
 	}

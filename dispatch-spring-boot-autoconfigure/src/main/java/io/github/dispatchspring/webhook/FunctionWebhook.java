@@ -1,5 +1,6 @@
 package io.github.dispatchspring.webhook;
 
+import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.proto.ConnectError;
@@ -36,7 +37,12 @@ public final class FunctionWebhook {
 		if (invalid != null) {
 			return WireResponse.error(invalid);
 		}
-		return WireResponse.proto(this.runner.run(runRequest));
+		try {
+			return WireResponse.proto(this.runner.run(runRequest));
+		}
+		catch (InconsistentJournalException ex) {
+			return WireResponse.error(ConnectError.invalidArgument(ex.getMessage()));
+		}
 	}
 
 	private @Nullable ConnectError validate(RunRequest request) {

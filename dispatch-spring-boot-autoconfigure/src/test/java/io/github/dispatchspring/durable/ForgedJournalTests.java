@@ -1,6 +1,8 @@
 package io.github.dispatchspring.durable;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 
 import com.google.protobuf.Any;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import static io.github.dispatchspring.testsupport.WireClient.error;
 import static io.github.dispatchspring.testsupport.WireClient.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,14 +55,21 @@ class ForgedJournalTests {
 	}
 
 	@Test
-	void refusesAJournalSuspendedAtAGatherOfMoreCallsThanItRecords() {
+	void refusesAJournalSuspendedAtAGatherOfMoreCallsThanItRecordsWithoutSizingAnythingByIt() {
 		Journal forged = journal(gather(HUGE).setArrived(ByteString.copyFrom(new byte[1])).build());
+		long allocatedBefore = allocatedBytes();
 
-		RunResponse response = resume(forged, CallResult.newBuilder().setCorrelationId(HUGE - 1L).build());
+		HttpResponse<byte[]> response = post(forged, CallResult.newBuilder().setCorrelationId(HUGE - 1L).build());
 
-		assertThat(response.getStatus()).isEqualTo(Status.STATUS_INVALID_ARGUMENT);
-		assertThat(response.getExit().getResult().getError().getMessage())
-			.contains("step 1 declares 134217728 calls but records arrivals for 8");
+		long allocated = allocatedBytes() - allocatedBefore;
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(error(response)).containsEntry("code", "invalid_argument");
+		assertThat(error(response).get("message")).contains("step 1 declares 134217728 calls but records arrivals for 8");
+		// Anything sized by the declared 2^27 calls (an arrival bit per call alone is 16 MiB) would
+		// show in what the whole JVM allocated while the request was answered.
+		assertThat(allocated).as("bytes allocated by all threads while answering").isLessThan(16L << 20);
+		assertThat(this.wire.post(RUN, RunRequest.newBuilder().setFunction("echo").setInput(Any.pack(Int64Value.of(7))).build())
+			.statusCode()).as("a well-formed request after the forged one").isEqualTo(200);
 	}
 
 	@Test
@@ -78,6 +88,12 @@ class ForgedJournalTests {
 	}
 
 	private RunResponse resume(Journal forged, CallResult... results) {
+		HttpResponse<byte[]> response = post(forged, results);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return message(response, RunResponse.parser());
+	}
+
+	private HttpResponse<byte[]> post(Journal forged, CallResult... results) {
 		RunRequest request = RunRequest.newBuilder()
 			.setFunction("gatherEchoes")
 			.setDispatchId("forged")
@@ -85,9 +101,12 @@ class ForgedJournalTests {
 			.setPollResult(PollResult.newBuilder().setTypedCoroutineState(Any.pack(forged)).addAllResults(List.of(results)))
 			.build();
 		assertThat(request.getSerializedSize()).isLessThan(1024);
-		HttpResponse<byte[]> response = this.wire.post(RUN, request);
-		assertThat(response.statusCode()).isEqualTo(200);
-		return message(response, RunResponse.parser());
+		return this.wire.post(RUN, request);
+	}
+
+	private static long allocatedBytes() {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter((bytes) -> bytes > 0).sum();
 	}
 
 	private static Journal journal(Step pending) {

@@ -169,10 +169,14 @@ class FunctionWebhookControllerTests {
 	}
 
 	@Test
-	void answersAJournalSuspendedOnAMissingStepAsInvalidArgument() {
-		RunResponse response = runSuccessfully(resume("greet", Any.pack(Journal.newBuilder().setSuspendedAt(5).build())));
+	void refusesAJournalSuspendedOnAMissingStepAsAMalformedRequest() {
+		HttpResponse<byte[]> response = this.wire.post(RUN,
+				resume("greet", Any.pack(Journal.newBuilder().setSuspendedAt(5).build())));
 
-		assertThat(response.getStatus()).isEqualTo(Status.STATUS_INVALID_ARGUMENT);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(error(response)).containsEntry("code", "invalid_argument")
+			.containsEntry("message", "The journal in the poll result is inconsistent: "
+					+ "it does not say where the results of its calls are kept");
 	}
 
 	@Test
