@@ -97,9 +97,9 @@ final class EmbeddedSchedulerConfiguration {
 
 	@Bean
 	RegisteredInstances dispatchApplicationInstances(LocalEndpoint endpoint, FunctionRegistry registry,
-			Environment environment) {
+			CallStore store, Environment environment) {
 		return new RegisteredInstances(environment.getProperty("spring.application.name", "application"), endpoint,
-				() -> functionNames(registry), Clock.systemUTC());
+				() -> functionNames(registry), store::instances, Clock.systemUTC());
 	}
 
 	private static Set<String> functionNames(FunctionRegistry registry) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -58,21 +59,16 @@ public final class AllowedEndpoints {
 			return null;
 		}
 		Prefix target = parse(endpoint);
-		if (target != null) {
-			for (String instance : this.instances.endpoints()) {
-				Prefix allowed = parse(instance);
-				if (allowed != null && allowed.covers(target)) {
-					return null;
-				}
-			}
-			for (Prefix allowed : this.prefixes) {
-				if (allowed.covers(target)) {
-					return null;
-				}
-			}
+		if (target != null && (this.prefixes.stream().anyMatch((allowed) -> allowed.covers(target))
+				|| instanceCovers(this.instances.endpoints(), target) || instanceCovers(this.instances.refreshed(), target))) {
+			return null;
 		}
 		return "endpoint '" + abbreviate(endpoint) + "' is not allowed: calls go only to this application's "
 				+ "instances and to the URL prefixes listed in " + PROPERTY;
+	}
+
+	private static boolean instanceCovers(Set<String> instances, Prefix target) {
+		return instances.stream().map(AllowedEndpoints::parse).anyMatch((allowed) -> allowed != null && allowed.covers(target));
 	}
 
 	private static Prefix prefix(String value) {

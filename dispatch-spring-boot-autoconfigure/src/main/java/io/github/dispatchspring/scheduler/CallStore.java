@@ -66,6 +66,15 @@ public interface CallStore {
 	}
 
 	/**
+	 * The instances registered in the store, as it holds them now; a store of a single process
+	 * registers none.
+	 * @return the instances
+	 */
+	default List<Instance> instances() {
+		return List.of();
+	}
+
+	/**
 	 * Ends a call with its result, hands the result to its parent's inbox when it was started by a
 	 * poll, and drops the inbox results it was resumed with.
 	 * @param call the leased call

@@ -1,5 +1,7 @@
 package io.github.dispatchspring.scheduler;
 
+import java.util.Set;
+
 import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
@@ -34,7 +36,7 @@ public final class LocalCallInvoker implements CallInvoker {
 
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request) {
-		if (addressedHere(endpoint) && this.registry.find(request.getFunction()) != null) {
+		if (this.registry.find(request.getFunction()) != null && addressedHere(endpoint)) {
 			try {
 				return this.runner.run(request);
 			}
@@ -50,7 +52,11 @@ public final class LocalCallInvoker implements CallInvoker {
 			return true;
 		}
 		String target = EndpointUrls.withoutTrailingSlashes(endpoint);
-		return this.instances.endpoints().stream().anyMatch((instance) -> EndpointUrls.withoutTrailingSlashes(instance).equals(target));
+		return includes(this.instances.endpoints(), target) || includes(this.instances.refreshed(), target);
+	}
+
+	private static boolean includes(Set<String> instances, String target) {
+		return instances.stream().anyMatch((instance) -> EndpointUrls.withoutTrailingSlashes(instance).equals(target));
 	}
 
 }

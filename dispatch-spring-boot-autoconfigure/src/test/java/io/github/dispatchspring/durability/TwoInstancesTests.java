@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.dispatchspring.durability.fanout.FanOutApplication;
 import io.github.dispatchspring.durability.fanout.Visits;
@@ -22,7 +23,9 @@ import static org.awaitility.Awaitility.await;
  * with {@code SIGKILL} half-way, and the other one runs everything that is left within a minute of
  * the kill, including the calls the dead one had leased. Leases and heartbeats are the defaults: the
  * survivor takes those calls once the victim has been silent for the instance timeout (ten seconds),
- * not when their five-minute leases expire.
+ * not when their five-minute leases expire. When the instances serve their webhook, the victim's
+ * calls are addressed to its own endpoint, and the survivor still runs them in-process: they are
+ * calls of the same application, registered in the same store.
  */
 class TwoInstancesTests {
 
@@ -40,10 +43,30 @@ class TwoInstancesTests {
 
 	@Test
 	void survivorFinishesTheFanOutOfAKilledInstance() {
+		survivorFinishesAfterTheVictimIsKilled(List.of());
+	}
+
+	@Test
+	void survivorRunsInProcessTheCallsAddressedToAKilledInstance() {
+		survivorFinishesAfterTheVictimIsKilled(List.of("--spring.main.web-application-type=servlet", "--server.port=0"));
+
+		List<String> endpoints = this.jdbc.queryForList("SELECT DISTINCT endpoint FROM dispatch_calls", String.class);
+		assertThat(endpoints).as("the victim's calls are addressed to its own endpoint").singleElement()
+			.satisfies((endpoint) -> assertThat(endpoint).matches("http://localhost:\\d+"));
+		assertThat(this.jdbc.queryForList("SELECT endpoint FROM dispatch_instances", String.class))
+			.as("both instances registered with their own endpoint").hasSize(2).contains(endpoints.get(0))
+			.doesNotHaveDuplicates();
+	}
+
+	/**
+	 * Runs the fan-out of the victim and kills it half-way; since the victim is gone, every call done
+	 * after the kill ran in the survivor, in-process, whatever endpoint the call is addressed to.
+	 */
+	private void survivorFinishesAfterTheVictimIsKilled(List<String> web) {
 		Visits.createTable(this.jdbc);
-		try (JavaProcess survivor = instance("survivor", 0)) {
+		try (JavaProcess survivor = instance("survivor", 0, web)) {
 			survivor.awaitLine(STARTED, Duration.ofMinutes(2));
-			try (JavaProcess victim = instance("victim", CALLS)) {
+			try (JavaProcess victim = instance("victim", CALLS, web)) {
 				await("both instances visiting, " + CALLS / 10 + " calls done").atMost(Duration.ofMinutes(2))
 					.pollInterval(Duration.ofMillis(20))
 					.until(() -> this.calls.count("visit", "DONE") >= CALLS / 10
@@ -75,9 +98,9 @@ class TwoInstancesTests {
 		}
 	}
 
-	private JavaProcess instance(String name, int calls) {
+	private JavaProcess instance(String name, int calls, List<String> web) {
 		return JavaProcess.start(name, List.of("-Xmx512m"), FanOutApplication.class,
-				List.of("--fanout.instance=" + name, "--fanout.calls=" + calls,
+				Stream.concat(web.stream(), Stream.of("--fanout.instance=" + name, "--fanout.calls=" + calls,
 						"--spring.datasource.url=" + this.database.jdbcUrl(),
 						"--spring.datasource.username=" + this.database.username(),
 						"--spring.datasource.password=" + this.database.password(),
@@ -85,7 +108,8 @@ class TwoInstancesTests {
 						"--dispatch.scheduler.jdbc.url=" + this.database.jdbcUrl(),
 						"--dispatch.scheduler.jdbc.username=" + this.database.username(),
 						"--dispatch.scheduler.jdbc.password=" + this.database.password(),
-						"--dispatch.scheduler.concurrency=" + CONCURRENCY));
+						"--dispatch.scheduler.concurrency=" + CONCURRENCY))
+					.toList());
 	}
 
 	private Map<String, Long> visitsByInstance() {

@@ -447,7 +447,7 @@ public abstract class CallStoreContractTests {
 				new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
 				new DispatchRequestLimits(10_000, 1024 * 1024, anyEndpoint), clock);
 		RegisteredInstances instances = new RegisteredInstances("application", () -> "http://localhost:8080", Set::of,
-				clock);
+				store::instances, clock);
 		return new EmbeddedScheduler(store, execution, waiter, instances, new EmbeddedScheduler.Settings(64, 256,
 				Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10), null));
 	}

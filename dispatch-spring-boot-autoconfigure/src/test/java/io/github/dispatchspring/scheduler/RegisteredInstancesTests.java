@@ -2,6 +2,7 @@ package io.github.dispatchspring.scheduler;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import io.github.dispatchspring.client.LocalEndpoint;
@@ -34,6 +35,19 @@ class RegisteredInstancesTests {
 	}
 
 	@Test
+	void readsTheStoreAgainWhenRefreshedForAnInstanceThatStartedSinceTheLastHeartbeat() {
+		PostgresTestDatabase database = PostgresTestDatabase.create();
+		JdbcCallStore store = store(database);
+		RegisteredInstances first = instances("invoices", "http://10.0.0.1:8080", store);
+		beat(first, store);
+		beat(instances("invoices", "http://10.0.0.2:8080", store), store(database));
+
+		assertThat(first.endpoints()).containsExactly("http://10.0.0.1:8080");
+		assertThat(first.refreshed()).containsExactlyInAnyOrder("http://10.0.0.1:8080", "http://10.0.0.2:8080");
+		assertThat(first.endpoints()).containsExactlyInAnyOrder("http://10.0.0.1:8080", "http://10.0.0.2:8080");
+	}
+
+	@Test
 	void countsThisInstanceBeforeItsFirstHeartbeat() {
 		assertThat(instances("invoices", "http://10.0.0.1:8080").endpoints()).containsExactly("http://10.0.0.1:8080");
 	}
@@ -50,7 +64,8 @@ class RegisteredInstancesTests {
 	@Test
 	void followsThisInstancesEndpointOnceItsWebServerStarted() {
 		LocalEndpoint endpoint = new LocalEndpoint(null, "localhost", 8080);
-		RegisteredInstances instances = new RegisteredInstances("invoices", endpoint, Set::of, Clock.systemUTC());
+		RegisteredInstances instances = new RegisteredInstances("invoices", endpoint, Set::of, List::of,
+				Clock.systemUTC());
 
 		endpoint.serverStarted(43210);
 
@@ -58,7 +73,11 @@ class RegisteredInstancesTests {
 	}
 
 	private static RegisteredInstances instances(String application, String endpoint) {
-		return new RegisteredInstances(application, () -> endpoint, () -> Set.of("generateInvoice"),
+		return instances(application, endpoint, new InMemoryCallStore(Clock.systemUTC()));
+	}
+
+	private static RegisteredInstances instances(String application, String endpoint, CallStore store) {
+		return new RegisteredInstances(application, () -> endpoint, () -> Set.of("generateInvoice"), store::instances,
 				Clock.systemUTC());
 	}
 

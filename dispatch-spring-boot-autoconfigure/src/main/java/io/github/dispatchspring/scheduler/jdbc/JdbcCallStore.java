@@ -312,6 +312,11 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 	}
 
 	@Override
+	public List<Instance> instances() {
+		return this.heartbeats.registered();
+	}
+
+	@Override
 	public boolean complete(ClaimedCall call, CallResult result) {
 		return record(List.of(new Transition.Complete(call, result))).get(0);
 	}

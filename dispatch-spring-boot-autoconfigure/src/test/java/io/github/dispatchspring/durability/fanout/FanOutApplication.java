@@ -1,6 +1,5 @@
 package io.github.dispatchspring.durability.fanout;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -12,7 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class FanOutApplication {
 
 	public static void main(String[] args) {
-		new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE).run(args);
+		// Without a web server unless the arguments ask for one.
+		new SpringApplicationBuilder(FanOutApplication.class).properties("spring.main.web-application-type=none")
+			.run(args);
 	}
 
 }
