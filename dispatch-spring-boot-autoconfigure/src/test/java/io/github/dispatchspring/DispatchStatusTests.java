@@ -3,11 +3,9 @@ package io.github.dispatchspring;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.github.dispatchspring.proto.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,18 +35,6 @@ class DispatchStatusTests {
 		assertThat(retryable).containsExactlyInAnyOrder(DispatchStatus.TIMEOUT, DispatchStatus.THROTTLED,
 				DispatchStatus.TEMPORARY_ERROR, DispatchStatus.INCOMPATIBLE_STATE, DispatchStatus.DNS_ERROR,
 				DispatchStatus.TCP_ERROR, DispatchStatus.TLS_ERROR, DispatchStatus.HTTP_ERROR);
-	}
-
-	@ParameterizedTest
-	@EnumSource(DispatchStatus.class)
-	void convertsToTheWireEnumAndBack(DispatchStatus status) {
-		assertThat(DispatchStatus.of(status.toProto())).isSameAs(status);
-		assertThat(status.toProto().name()).isEqualTo("STATUS_" + status.name());
-	}
-
-	@Test
-	void readsAnUnknownWireValueAsUnspecified() {
-		assertThat(DispatchStatus.of(Status.UNRECOGNIZED)).isEqualTo(DispatchStatus.UNSPECIFIED);
 	}
 
 }

@@ -4,8 +4,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.function.Function;
 
-import io.github.dispatchspring.webhook.signature.Ed25519Keys;
-import io.github.dispatchspring.webhook.signature.GenerateSigningKeys;
+import io.github.dispatchspring.signature.Ed25519Keys;
+import io.github.dispatchspring.signature.GenerateSigningKeys;
 
 /**
  * A key property of request signatures, read with a message that names the property and its

@@ -19,7 +19,7 @@ public final class RunResponses {
 	 */
 	public static RunResponse failed(DispatchStatus status, Error error) {
 		return RunResponse.newBuilder()
-			.setStatus(status.toProto())
+			.setStatus(StatusCodes.toProto(status))
 			.setExit(Exit.newBuilder().setResult(CallResult.newBuilder().setError(error)))
 			.build();
 	}

@@ -17,6 +17,7 @@ import io.github.dispatchspring.proto.Poll;
 import io.github.dispatchspring.proto.PollResult;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
+import io.github.dispatchspring.proto.StatusCodes;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -122,7 +123,7 @@ public final class CallExecution {
 	}
 
 	private static DispatchStatus status(RunResponse response) {
-		DispatchStatus status = DispatchStatus.of(response.getStatus());
+		DispatchStatus status = StatusCodes.of(response.getStatus());
 		if (status == DispatchStatus.UNSPECIFIED) {
 			return response.getExit().getResult().hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK;
 		}

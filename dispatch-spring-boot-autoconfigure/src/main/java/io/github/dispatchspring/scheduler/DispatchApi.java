@@ -8,12 +8,12 @@ import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.client.CallSubmitter;
-import io.github.dispatchspring.proto.ConnectError;
+import io.github.dispatchspring.wire.ConnectError;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
-import io.github.dispatchspring.webhook.Admission;
-import io.github.dispatchspring.webhook.WireRequest;
-import io.github.dispatchspring.webhook.WireResponse;
+import io.github.dispatchspring.wire.Admission;
+import io.github.dispatchspring.wire.WireRequest;
+import io.github.dispatchspring.wire.WireResponse;
 
 /**
  * The Dispatch API of the embedded scheduler, on raw bytes of authenticated requests:

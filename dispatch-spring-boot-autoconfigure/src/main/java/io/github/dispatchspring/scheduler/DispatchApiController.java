@@ -1,7 +1,7 @@
 package io.github.dispatchspring.scheduler;
 
-import io.github.dispatchspring.webhook.RequestAuthentication;
-import io.github.dispatchspring.webhook.WireExchange;
+import io.github.dispatchspring.wire.RequestAuthentication;
+import io.github.dispatchspring.wire.WireExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

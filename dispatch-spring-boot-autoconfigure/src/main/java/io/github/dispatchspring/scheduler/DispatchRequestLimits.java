@@ -5,7 +5,7 @@ import java.util.List;
 import com.google.protobuf.util.Durations;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.proto.Call;
-import io.github.dispatchspring.proto.ConnectError;
+import io.github.dispatchspring.wire.ConnectError;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.SigningKeyPair;
 
 /**
  * Where the key pair comes from that the scheduler signs its requests to endpoints with when no

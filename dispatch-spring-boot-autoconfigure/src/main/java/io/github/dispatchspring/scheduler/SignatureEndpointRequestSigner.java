@@ -3,7 +3,7 @@ package io.github.dispatchspring.scheduler;
 import java.net.URI;
 import java.util.Map;
 
-import io.github.dispatchspring.webhook.signature.RequestSigner;
+import io.github.dispatchspring.signature.RequestSigner;
 
 /**
  * Signs the scheduler's requests to endpoints the way the Dispatch scheduler signs them: an Ed25519

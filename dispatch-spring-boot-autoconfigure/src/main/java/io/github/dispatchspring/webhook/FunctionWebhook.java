@@ -1,9 +1,12 @@
 package io.github.dispatchspring.webhook;
 
+import io.github.dispatchspring.wire.Admission;
+import io.github.dispatchspring.wire.WireRequest;
+import io.github.dispatchspring.wire.WireResponse;
 import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
-import io.github.dispatchspring.proto.ConnectError;
+import io.github.dispatchspring.wire.ConnectError;
 import io.github.dispatchspring.proto.RunRequest;
 import org.jspecify.annotations.Nullable;
 

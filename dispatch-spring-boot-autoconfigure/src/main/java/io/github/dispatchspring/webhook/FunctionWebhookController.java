@@ -1,5 +1,7 @@
 package io.github.dispatchspring.webhook;
 
+import io.github.dispatchspring.wire.RequestAuthentication;
+import io.github.dispatchspring.wire.WireExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

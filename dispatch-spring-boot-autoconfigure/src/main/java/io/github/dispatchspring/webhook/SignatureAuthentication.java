@@ -1,11 +1,13 @@
 package io.github.dispatchspring.webhook;
 
-import io.github.dispatchspring.proto.ConnectError;
-import io.github.dispatchspring.webhook.signature.AcceptedSignatures;
-import io.github.dispatchspring.webhook.signature.RequestVerifier;
-import io.github.dispatchspring.webhook.signature.SignatureVerificationException;
-import io.github.dispatchspring.webhook.signature.SignedRequest;
-import io.github.dispatchspring.webhook.signature.VerifiedSignature;
+import io.github.dispatchspring.wire.RequestAuthentication;
+import io.github.dispatchspring.wire.WireRequest;
+import io.github.dispatchspring.wire.ConnectError;
+import io.github.dispatchspring.signature.AcceptedSignatures;
+import io.github.dispatchspring.signature.RequestVerifier;
+import io.github.dispatchspring.signature.SignatureVerificationException;
+import io.github.dispatchspring.signature.SignedRequest;
+import io.github.dispatchspring.signature.VerifiedSignature;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,10 +9,10 @@ import java.util.Map;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
-import io.github.dispatchspring.webhook.signature.RequestSigner;
-import io.github.dispatchspring.webhook.signature.RequestVerifier;
-import io.github.dispatchspring.webhook.signature.SignedRequest;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.RequestSigner;
+import io.github.dispatchspring.signature.RequestVerifier;
+import io.github.dispatchspring.signature.SignedRequest;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -12,9 +12,9 @@ import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.security.RawHttp.Connection;
-import io.github.dispatchspring.webhook.signature.Ed25519Keys;
-import io.github.dispatchspring.webhook.signature.RequestSigner;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.Ed25519Keys;
+import io.github.dispatchspring.signature.RequestSigner;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

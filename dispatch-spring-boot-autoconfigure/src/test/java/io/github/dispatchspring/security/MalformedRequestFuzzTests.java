@@ -36,9 +36,9 @@ import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.ValueCodec;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.security.MalformedRequests.FuzzRequest;
-import io.github.dispatchspring.webhook.signature.Ed25519Keys;
-import io.github.dispatchspring.webhook.signature.RequestSigner;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.Ed25519Keys;
+import io.github.dispatchspring.signature.RequestSigner;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -17,8 +17,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.scheduler.EndpointUrls;
-import io.github.dispatchspring.webhook.signature.RequestSigner;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.RequestSigner;
+import io.github.dispatchspring.signature.SigningKeyPair;
 
 /**
  * Malformed and mutated requests to the webhook and the Dispatch API: random bytes, flipped, cut and

@@ -8,7 +8,7 @@ import java.util.Random;
 
 import io.github.dispatchspring.security.RawHttp.Connection;
 import io.github.dispatchspring.security.RawHttp.RawRequest;
-import io.github.dispatchspring.webhook.signature.RequestSigner;
+import io.github.dispatchspring.signature.RequestSigner;
 
 /**
  * The part of the fuzz that an HTTP client cannot send, written on raw sockets to the webhook,

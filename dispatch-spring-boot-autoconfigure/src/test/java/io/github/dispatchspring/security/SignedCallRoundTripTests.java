@@ -12,7 +12,7 @@ import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.testsupport.WebhookRequests;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,8 +12,8 @@ import io.github.dispatchspring.autoconfigure.DispatchAutoConfiguration;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.Status;
-import io.github.dispatchspring.webhook.signature.RequestSigner;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.RequestSigner;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -3,8 +3,8 @@ package io.github.dispatchspring.scheduler.jdbc;
 import java.util.List;
 
 import io.github.dispatchspring.scheduler.SchedulerKeys;
-import io.github.dispatchspring.webhook.signature.Ed25519Keys;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.Ed25519Keys;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;

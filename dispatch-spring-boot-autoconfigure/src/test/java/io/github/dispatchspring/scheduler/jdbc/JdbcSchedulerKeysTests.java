@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import io.github.dispatchspring.scheduler.Durability;
-import io.github.dispatchspring.webhook.signature.SigningKeyPair;
+import io.github.dispatchspring.signature.SigningKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
