@@ -18,7 +18,7 @@ final class OnVerificationKeyCondition extends AnyNestedCondition {
 
 	}
 
-	@Conditional(OnEmbeddedSchedulerCondition.class)
+	@Conditional(DispatchApiUrlCondition.Embedded.class)
 	static final class EmbeddedScheduler {
 
 	}

@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 import io.github.dispatchspring.DispatchFunction;
+
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
@@ -12,7 +14,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Finds {@link DispatchFunction} methods once all singletons exist, before the web server starts,
- * and registers them. Bad declarations fail startup with a message naming the bean and method.
+ * and registers them. A scoped bean is registered through its proxy, never through its target. Bad declarations fail startup with a message naming the bean and method.
  */
 public final class DispatchFunctionDiscoverer implements SmartInitializingSingleton {
 
@@ -28,6 +30,9 @@ public final class DispatchFunctionDiscoverer implements SmartInitializingSingle
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (String beanName : this.beanFactory.getBeanNamesForType(Object.class, false, false)) {
+			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+				continue;
+			}
 			Class<?> type = this.beanFactory.getType(beanName, false);
 			if (type != null) {
 				discover(beanName, ClassUtils.getUserClass(type));

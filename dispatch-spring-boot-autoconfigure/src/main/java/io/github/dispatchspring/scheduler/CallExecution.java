@@ -46,28 +46,30 @@ public final class CallExecution {
 		.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2, 0.5, Duration.ofSeconds(5)))
 		.build());
 
-	private final StoreOutage outage = new StoreOutage();
+	private final StoreOutage outage;
 
-	public CallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy, DispatchRequestLimits limits,
-			Clock clock) {
-		this.writer = new TransitionWriter(store);
+	/**
+	 * Creates the execution.
+	 * @param writer records the outcomes
+	 * @param invoker runs the calls
+	 * @param retryPolicy when failed calls run again
+	 * @param limits the rules the calls a function asks for are held to
+	 * @param outage the store's failures, as the scheduler sees them
+	 * @param clock the clock
+	 */
+	public CallExecution(TransitionWriter writer, CallInvoker invoker, RetryPolicy retryPolicy,
+			DispatchRequestLimits limits, StoreOutage outage, Clock clock) {
+		this.writer = writer;
 		this.invoker = invoker;
 		this.responses = new RunResponseValidator(limits);
 		this.retryPolicy = retryPolicy;
+		this.outage = outage;
 		this.clock = clock;
 		this.storeWrites.getEventPublisher().onRetry((event) -> this.outage.failed(event.getLastThrowable()));
 	}
 
-	void handOffTo(TransitionWriter.Handoff handoff) {
-		this.writer.handOffTo(handoff);
-	}
-
-	StoreOutage storeOutage() {
-		return this.outage;
-	}
-
-	private boolean write(Transition transition) {
-		boolean written = this.storeWrites.executeSupplier(() -> this.writer.write(transition));
+	private boolean write(Transition transition, TransitionWriter.Handoff handoff) {
+		boolean written = this.storeWrites.executeSupplier(() -> this.writer.write(transition, handoff));
 		this.outage.succeeded();
 		return written;
 	}
@@ -75,51 +77,52 @@ public final class CallExecution {
 	/**
 	 * Runs the call and records the outcome.
 	 * @param claimed the leased call
+	 * @param handoff where the calls leased along with the outcome's write go
 	 * @return the result if the call ended, otherwise {@code null}
 	 */
-	@Nullable CallResult execute(ClaimedCall claimed) {
+	@Nullable CallResult execute(ClaimedCall claimed, TransitionWriter.Handoff handoff) {
 		NewCall call = claimed.call();
 		if (claimed.expired(this.clock.instant())) {
-			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()));
+			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()), handoff);
 		}
 		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
 		String invalid = this.responses.problem(response);
 		if (invalid != null) {
-			return complete(claimed, failure("InvalidResponse", invalid));
+			return complete(claimed, failure("InvalidResponse", invalid), handoff);
 		}
 		if (response.hasPoll()) {
-			suspend(claimed, response.getPoll());
+			suspend(claimed, response.getPoll(), handoff);
 			return null;
 		}
 		Exit exit = response.getExit();
 		DispatchStatus status = status(response);
 		if (exit.hasTailCall()) {
-			write(new Transition.TailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()));
+			write(new Transition.TailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()), handoff);
 			return null;
 		}
 		int attempt = claimed.attempt() + 1;
 		if (this.retryPolicy.retries(status, attempt)) {
 			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE));
+			write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE), handoff);
 			return null;
 		}
 		CallResult result = exit.getResult();
 		if (status != DispatchStatus.OK && !result.hasError()) {
 			result = result.toBuilder().mergeFrom(failure(status.name(), "the call ended with status " + status)).build();
 		}
-		return complete(claimed, result);
+		return complete(claimed, result, handoff);
 	}
 
 	private static CallResult failure(String type, String message) {
 		return CallResult.newBuilder().setError(Error.newBuilder().setType(type).setMessage(message)).build();
 	}
 
-	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result) {
+	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result, TransitionWriter.Handoff handoff) {
 		CallResult addressed = result.toBuilder()
 			.setDispatchId(claimed.id())
 			.setCorrelationId(claimed.call().correlationId())
 			.build();
-		return write(new Transition.Complete(claimed, addressed)) ? addressed : null;
+		return write(new Transition.Complete(claimed, addressed), handoff) ? addressed : null;
 	}
 
 	private static DispatchStatus status(RunResponse response) {
@@ -130,7 +133,7 @@ public final class CallExecution {
 		return status;
 	}
 
-	private void suspend(ClaimedCall claimed, Poll poll) {
+	private void suspend(ClaimedCall claimed, Poll poll, TransitionWriter.Handoff handoff) {
 		Instant now = this.clock.instant();
 		NewCall parent = claimed.call();
 		boolean journaled = poll.getTypedCoroutineState().is(Journal.class);
@@ -147,7 +150,8 @@ public final class CallExecution {
 		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
 		Instant deadline = poll.hasMaxWait()
 				? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
-		write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children));
+		write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children),
+				handoff);
 	}
 
 	private static RunRequest request(ClaimedCall claimed) {

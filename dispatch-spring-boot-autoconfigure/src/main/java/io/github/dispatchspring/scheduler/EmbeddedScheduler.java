@@ -68,21 +68,28 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private AutoCloseable subscription;
 
-	public EmbeddedScheduler(CallStore store, CallExecution execution, ResultWaiter waiter,
-			RegisteredInstances instances, Settings settings) {
+	/**
+	 * Creates the scheduler from its parts, which it starts and stops with itself.
+	 * @param store the store
+	 * @param execution runs a call and records its outcome
+	 * @param waiter hears of the calls that end
+	 * @param parts the leases, retention and heartbeat of this instance, and the store's failures
+	 * @param settings how it runs
+	 */
+	public EmbeddedScheduler(CallStore store, CallExecution execution, ResultWaiter waiter, Parts parts,
+			Settings settings) {
 		this.store = store;
 		this.execution = execution;
 		this.waiter = waiter;
 		this.settings = settings;
-		this.outage = execution.storeOutage();
-		this.leases = new LeaseKeeper(store, settings.leaseDuration(), this.outage, Clock.systemUTC());
-		this.retention = new Retention(store, settings.retention(), this.outage, Clock.systemUTC());
-		this.heartbeat = new InstanceHeartbeat(store, instances, settings.instanceTimeout(), this.outage);
+		this.outage = parts.outage();
+		this.leases = parts.leases();
+		this.retention = parts.retention();
+		this.heartbeat = parts.heartbeat();
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ZERO)
 			.build());
-		execution.handOffTo(this.handoff);
 	}
 
 	/** Asks the scheduler to look for due calls now. */
@@ -193,7 +200,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private void run(ClaimedCall call) {
 		try {
-			CallResult result = this.execution.execute(call);
+			CallResult result = this.execution.execute(call, this.handoff);
 			if (result != null) {
 				this.waiter.callEnded(result);
 			}
@@ -254,6 +261,35 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	}
 
 	/**
+	 * The parts that keep this instance's leases, purge ended calls and register it, built from the
+	 * same {@link Settings} and sharing one view of the store's failures.
+	 *
+	 * @param leases renews and hands back the leases of running calls
+	 * @param retention purges ended calls
+	 * @param heartbeat registers this instance
+	 * @param outage the store's failures
+	 */
+	public record Parts(LeaseKeeper leases, Retention retention, InstanceHeartbeat heartbeat, StoreOutage outage) {
+
+		/**
+		 * Builds the parts for the settings.
+		 * @param store the store
+		 * @param instances this instance and the others it knows of
+		 * @param settings how the scheduler runs
+		 * @param outage the store's failures, shared with the {@link CallExecution}
+		 * @param clock the clock
+		 * @return the parts
+		 */
+		public static Parts of(CallStore store, RegisteredInstances instances, Settings settings, StoreOutage outage,
+				Clock clock) {
+			return new Parts(new LeaseKeeper(store, settings.leaseDuration(), outage, clock),
+					new Retention(store, settings.retention(), outage, clock),
+					new InstanceHeartbeat(store, instances, settings.instanceTimeout(), outage), outage);
+		}
+
+	}
+
+	/**
 	 * How the scheduler runs.
 	 *
 	 * @param concurrency the most calls running at once
@@ -266,6 +302,19 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	 */
 	public record Settings(int concurrency, int claimBatchSize, Duration leaseDuration, Duration instanceTimeout,
 			Duration pollInterval, Duration shutdownTimeout, @Nullable Duration retention) {
+
+		/** A copy with another {@code concurrency}. @param concurrency the most calls running at once @return the copy */
+		public Settings withConcurrency(int concurrency) {
+			return new Settings(concurrency, this.claimBatchSize, this.leaseDuration, this.instanceTimeout,
+					this.pollInterval, this.shutdownTimeout, this.retention);
+		}
+
+		/** A copy with another {@code shutdownTimeout}. @param shutdownTimeout how long calls may finish on shutdown @return the copy */
+		public Settings withShutdownTimeout(Duration shutdownTimeout) {
+			return new Settings(this.concurrency, this.claimBatchSize, this.leaseDuration, this.instanceTimeout,
+					this.pollInterval, shutdownTimeout, this.retention);
+		}
+
 	}
 
 }

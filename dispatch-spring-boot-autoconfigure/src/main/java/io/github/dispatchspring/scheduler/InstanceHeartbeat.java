@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * instance timeout, so that neither a busy claim loop nor long calls make a live instance look
  * silent. Each heartbeat also hands back the calls of instances silent for longer than the timeout.
  */
-final class InstanceHeartbeat {
+public final class InstanceHeartbeat {
 
 	private final CallStore store;
 
@@ -24,7 +24,14 @@ final class InstanceHeartbeat {
 
 	private static final Duration MINIMUM_TIMEOUT = Duration.ofSeconds(1);
 
-	InstanceHeartbeat(CallStore store, RegisteredInstances instances, Duration timeout, StoreOutage outage) {
+	/**
+	 * Creates the heartbeat.
+	 * @param store the store
+	 * @param instances this instance and the others it knows of
+	 * @param timeout how long an instance may be silent before its calls are handed back, at least a second
+	 * @param outage the store's failures, as the scheduler sees them
+	 */
+	public InstanceHeartbeat(CallStore store, RegisteredInstances instances, Duration timeout, StoreOutage outage) {
 		if (timeout.compareTo(MINIMUM_TIMEOUT) < 0) {
 			throw new IllegalArgumentException("dispatch.scheduler.instance-timeout is " + timeout + ": set it to at "
 					+ "least 1s. The calls of an instance silent for that long run again on another one, so a "

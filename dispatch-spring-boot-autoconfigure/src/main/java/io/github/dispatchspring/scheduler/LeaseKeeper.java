@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * renewed, so that a call running longer than a lease is not claimed again and run twice, and the
  * leases still held when the scheduler stops are handed back.
  */
-final class LeaseKeeper {
+public final class LeaseKeeper {
 
 	private final CallStore store;
 
@@ -28,7 +28,14 @@ final class LeaseKeeper {
 
 	private Instant nextCheck;
 
-	LeaseKeeper(CallStore store, Duration lease, StoreOutage outage, Clock clock) {
+	/**
+	 * Creates the keeper.
+	 * @param store the store
+	 * @param lease how long a lease lasts
+	 * @param outage the store's failures, as the scheduler sees them
+	 * @param clock the clock
+	 */
+	public LeaseKeeper(CallStore store, Duration lease, StoreOutage outage, Clock clock) {
 		this.store = store;
 		this.lease = lease;
 		this.renewAfter = lease.dividedBy(3);

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Deletes the calls that ended longer ago than the retention period, a batch at a time, so that the
  * store does not grow without end.
  */
-final class Retention {
+public final class Retention {
 
 	private static final Duration EVERY = Duration.ofMinutes(1);
 
@@ -26,7 +26,14 @@ final class Retention {
 
 	private Instant nextPurge;
 
-	Retention(CallStore store, @Nullable Duration period, StoreOutage outage, Clock clock) {
+	/**
+	 * Creates the retention.
+	 * @param store the store
+	 * @param period how long ended calls are kept, {@code null} or zero for ever
+	 * @param outage the store's failures, as the scheduler sees them
+	 * @param clock the clock
+	 */
+	public Retention(CallStore store, @Nullable Duration period, StoreOutage outage, Clock clock) {
 		this.store = store;
 		this.period = period;
 		this.outage = outage;

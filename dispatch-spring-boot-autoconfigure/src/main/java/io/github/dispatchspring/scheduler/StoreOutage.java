@@ -10,7 +10,7 @@ import org.apache.commons.logging.LogFactory;
  * Tracks an episode of the store failing, as seen by the claim loop and the workers alike: logs its
  * start and its end once each and paces the retries with a backoff.
  */
-final class StoreOutage {
+public final class StoreOutage {
 
 	private static final Log logger = LogFactory.getLog(StoreOutage.class);
 

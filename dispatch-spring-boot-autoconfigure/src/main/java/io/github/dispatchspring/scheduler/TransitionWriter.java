@@ -22,7 +22,7 @@ import org.springframework.transaction.TransactionException;
  * store itself (no connection, a transaction that cannot begin or commit, a deadlock or a timeout)
  * says nothing about any one transition and fails the whole batch at once.
  */
-final class TransitionWriter {
+public final class TransitionWriter {
 
 	private static final int MAX_BATCH = 512;
 
@@ -32,23 +32,22 @@ final class TransitionWriter {
 
 	private final ReentrantLock writing = new ReentrantLock();
 
-	private volatile Handoff handoff = Handoff.NONE;
-
-	TransitionWriter(CallStore store) {
+	/**
+	 * Creates a writer to the store.
+	 * @param store the store
+	 */
+	public TransitionWriter(CallStore store) {
 		this.store = store;
-	}
-
-	void handOffTo(Handoff handoff) {
-		this.handoff = handoff;
 	}
 
 	/**
 	 * Records a transition and returns once it is written.
 	 * @param transition the transition
+	 * @param handoff where the calls leased along with the write go, when this thread writes it
 	 * @return whether the call's lease was still held
 	 * @throws RuntimeException what the store threw
 	 */
-	boolean write(Transition transition) {
+	boolean write(Transition transition, Handoff handoff) {
 		Pending pending = new Pending(transition);
 		this.queue.add(pending);
 		while (true) {
@@ -57,7 +56,7 @@ final class TransitionWriter {
 				if (pending.done) {
 					return pending.outcome();
 				}
-				writeQueued();
+				writeQueued(handoff);
 			}
 			finally {
 				this.writing.unlock();
@@ -65,12 +64,11 @@ final class TransitionWriter {
 		}
 	}
 
-	private void writeQueued() {
+	private void writeQueued(Handoff target) {
 		List<Pending> batch = new ArrayList<>();
 		for (Pending next = this.queue.poll(); next != null; next = (batch.size() < MAX_BATCH) ? this.queue.poll() : null) {
 			batch.add(next);
 		}
-		Handoff target = this.handoff;
 		int reserved = target.reserve();
 		CallStore.Recorded recorded;
 		try {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.DispatchBatch;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
@@ -30,12 +31,14 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DispatchAutoConfiguration}.
+ * Tests for the Dispatch auto-configurations together: functions, the client, the scheduler or a
+ * remote Dispatch API.
  */
 class DispatchAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DispatchAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+		.withConfiguration(DispatchAutoConfigurations.all());
 
 	@Test
 	void registersFunctionsUnderTheirMethodNameByDefault() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
@@ -52,8 +53,8 @@ class RequestSignatureAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				DispatchAutoConfiguration.class));
+				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withConfiguration(DispatchAutoConfigurations.all());
 
 	@Test
 	void refusesUnsignedRequestsWhenVerificationKeyIsSet() {

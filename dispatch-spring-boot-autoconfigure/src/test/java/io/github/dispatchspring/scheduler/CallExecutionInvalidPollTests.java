@@ -131,9 +131,9 @@ class CallExecutionInvalidPollTests {
 		this.store.add(List.of(new NewCall("parent", "parent", "http://localhost:1", Any.getDefaultInstance(), null,
 				"parent", 0, false, this.clock.instant(), null)));
 		ClaimedCall claimed = this.store.claim(1, Duration.ofMinutes(1)).get(0);
-		CallExecution execution = new CallExecution(this.store, (endpoint, request) -> response, this.retryPolicy,
-				this.limits, this.clock);
-		return execution.execute(claimed);
+		CallExecution execution = new CallExecution(new TransitionWriter(this.store), (endpoint, request) -> response,
+				this.retryPolicy, this.limits, new StoreOutage(), this.clock);
+		return execution.execute(claimed, TransitionWriter.Handoff.NONE);
 	}
 
 }

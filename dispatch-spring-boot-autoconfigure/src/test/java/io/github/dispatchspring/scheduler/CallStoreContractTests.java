@@ -443,13 +443,16 @@ public abstract class CallStoreContractTests {
 		AllowedEndpoints anyEndpoint = new AllowedEndpoints(List.of(AllowedEndpoints.ANY), Set::of);
 		HttpCallInvoker invoker = new HttpCallInvoker(HttpClient.newHttpClient(), Duration.ofSeconds(30),
 				EndpointRequestSigner.NONE, anyEndpoint, 16 * 1024 * 1024);
-		CallExecution execution = new CallExecution(store, invoker,
+		StoreOutage outage = new StoreOutage();
+		CallExecution execution = new CallExecution(new TransitionWriter(store), invoker,
 				new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
-				new DispatchRequestLimits(10_000, 1024 * 1024, anyEndpoint), clock);
+				new DispatchRequestLimits(10_000, 1024 * 1024, anyEndpoint), outage, clock);
 		RegisteredInstances instances = new RegisteredInstances("application", () -> "http://localhost:8080", Set::of,
 				store::instances, clock);
-		return new EmbeddedScheduler(store, execution, waiter, instances, new EmbeddedScheduler.Settings(64, 256,
-				Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10), null));
+		EmbeddedScheduler.Settings settings = new EmbeddedScheduler.Settings(64, 256, Duration.ofMinutes(5),
+				Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10), null);
+		return new EmbeddedScheduler(store, execution, waiter,
+				EmbeddedScheduler.Parts.of(store, instances, settings, outage, clock), settings);
 	}
 
 	@Test

@@ -7,8 +7,8 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.BytesValue;
 import com.google.protobuf.StringValue;
+import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.DispatchFunction;
-import io.github.dispatchspring.autoconfigure.DispatchAutoConfiguration;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
@@ -40,8 +40,8 @@ class DispatchApiRequestChecksTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				DispatchAutoConfiguration.class))
+				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withConfiguration(DispatchAutoConfigurations.all())
 		.withBean(Greetings.class)
 		.withPropertyValues("dispatch.api-key=s3cret", "dispatch.api.max-calls-per-request=3",
 				"dispatch.api.max-input-size=1KB", "dispatch.max-request-size=16KB");

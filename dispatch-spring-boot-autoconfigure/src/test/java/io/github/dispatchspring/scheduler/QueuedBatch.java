@@ -31,7 +31,7 @@ final class QueuedBatch {
 			throws InterruptedException {
 		TransitionWriter writer = new TransitionWriter(store);
 		store.hold(first.call().id());
-		Thread held = started(() -> writer.write(first));
+		Thread held = started(() -> writer.write(first, TransitionWriter.Handoff.NONE));
 		store.awaitHolding();
 		Map<String, Outcome> outcomes = new LinkedHashMap<>();
 		List<Thread> writers = new ArrayList<>();
@@ -39,7 +39,7 @@ final class QueuedBatch {
 			writers.add(started(() -> {
 				Outcome outcome;
 				try {
-					outcome = new Outcome(writer.write(transition), null);
+					outcome = new Outcome(writer.write(transition, TransitionWriter.Handoff.NONE), null);
 				}
 				catch (RuntimeException ex) {
 					outcome = new Outcome(null, ex);

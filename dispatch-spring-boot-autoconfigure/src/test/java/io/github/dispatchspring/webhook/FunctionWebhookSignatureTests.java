@@ -7,8 +7,8 @@ import java.util.Map;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.StringValue;
+import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.DispatchFunction;
-import io.github.dispatchspring.autoconfigure.DispatchAutoConfiguration;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.Status;
@@ -42,8 +42,8 @@ class FunctionWebhookSignatureTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				DispatchAutoConfiguration.class))
+				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withConfiguration(DispatchAutoConfigurations.all())
 		.withBean(Greetings.class)
 		.withPropertyValues("dispatch.verification-key=" + keys.verificationKeyPem());
 

@@ -2,80 +2,79 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
-import io.github.dispatchspring.wire.ConnectError;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
-import io.github.dispatchspring.wire.ClosedEntry;
+import io.github.dispatchspring.signature.AcceptedSignatures;
+import io.github.dispatchspring.signature.RequestVerifier;
 import io.github.dispatchspring.webhook.FunctionWebhook;
 import io.github.dispatchspring.webhook.FunctionWebhookController;
+import io.github.dispatchspring.webhook.SignatureAuthentication;
+import io.github.dispatchspring.wire.ClosedEntry;
+import io.github.dispatchspring.wire.ConnectError;
 import io.github.dispatchspring.wire.ProtoContent;
 import io.github.dispatchspring.wire.ProtoContentFilter;
 import io.github.dispatchspring.wire.RequestAuthentication;
-import io.github.dispatchspring.webhook.SignatureAuthentication;
 import io.github.dispatchspring.wire.WireExchange;
-import io.github.dispatchspring.signature.AcceptedSignatures;
-import io.github.dispatchspring.signature.RequestVerifier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * The webhook serving this application's functions. It runs only requests signed by the embedded
+ * Auto-configuration of the webhook serving this application's functions
+ * ({@code /dispatch.sdk.v1.FunctionService/Run}). It runs only requests signed by the embedded
  * scheduler or by the holder of {@code dispatch.verification-key}, unless
  * {@code dispatch.webhook.allow-unsigned} opens it.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(after = { DispatchFunctionAutoConfiguration.class, DispatchSchedulerAutoConfiguration.class })
+@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-final class DispatchWebhookConfiguration {
+@Import(WireConfiguration.class)
+public final class DispatchWebhookAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(DispatchWebhookConfiguration.class);
-
-	private static final Duration READ_WAIT = Duration.ofSeconds(1);
-
-	@Bean
-	@ConditionalOnMissingBean
-	WireExchange dispatchWireExchange(DispatchProperties properties) {
-		return new WireExchange(properties.getMaxRequestSize(), properties.getMaxConcurrentReads(), READ_WAIT);
-	}
+	private static final Log logger = LogFactory.getLog(DispatchWebhookAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OnVerificationKeyCondition.class)
-	RequestVerifier dispatchRequestVerifier(DispatchProperties properties, ObjectProvider<SchedulerKeys> schedulerKeys) {
+	RequestVerifier dispatchRequestVerifier(DispatchProperties properties, ObjectProvider<SchedulerKeys> schedulerKeys,
+			Clock clock) {
 		List<PublicKey> keys = new ArrayList<>();
 		if (StringUtils.hasText(properties.getVerificationKey())) {
 			keys.add(SignatureKey.VERIFICATION_KEY.parse(properties.getVerificationKey()));
 		}
 		schedulerKeys.ifAvailable((scheduler) -> keys.add(scheduler.loadOrCreate().verificationKey()));
-		return new RequestVerifier(keys, Clock.systemUTC(), RequestVerifier.DEFAULT_MAX_AGE,
-				RequestVerifier.DEFAULT_CLOCK_SKEW);
+		return new RequestVerifier(keys, clock, RequestVerifier.DEFAULT_MAX_AGE, RequestVerifier.DEFAULT_CLOCK_SKEW);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	FunctionWebhook dispatchFunctionWebhook(FunctionRegistry registry, FunctionRunner runner) {
 		return new FunctionWebhook(registry, runner);
 	}
 
 	@Bean
 	FunctionWebhookController dispatchFunctionWebhookController(FunctionWebhook webhook, WireExchange exchange,
-			ObjectProvider<RequestVerifier> verifier, DispatchProperties properties) {
-		return new FunctionWebhookController(webhook, exchange, authentication(verifier.getIfAvailable(), properties));
+			ObjectProvider<RequestVerifier> verifier, DispatchProperties properties, Clock clock) {
+		return new FunctionWebhookController(webhook, exchange,
+				authentication(verifier.getIfAvailable(), properties, clock));
 	}
 
 	@Bean
@@ -87,7 +86,7 @@ final class DispatchWebhookConfiguration {
 	}
 
 	private static RequestAuthentication authentication(@Nullable RequestVerifier verifier,
-			DispatchProperties properties) {
+			DispatchProperties properties, Clock clock) {
 		if (properties.getWebhook().isAllowUnsigned()) {
 			warnUnsigned(properties);
 			return RequestAuthentication.NONE;
@@ -99,7 +98,7 @@ final class DispatchWebhookConfiguration {
 					"this application's webhook has no key to verify request signatures with: " + setVerificationKey()));
 		}
 		return new SignatureAuthentication(verifier,
-				new AcceptedSignatures(verifier.freshness(), AcceptedSignatures.DEFAULT_CAPACITY, Clock.systemUTC()));
+				new AcceptedSignatures(verifier.freshness(), AcceptedSignatures.DEFAULT_CAPACITY, clock));
 	}
 
 	private static String setVerificationKey() {

@@ -1,8 +1,8 @@
 package io.github.dispatchspring.autoconfigure;
 
-import io.github.dispatchspring.DispatchClient;
-import io.github.dispatchspring.client.CallSubmitter;
-import io.github.dispatchspring.client.DefaultDispatchClient;
+import java.time.Clock;
+
+import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.client.LocalEndpoint;
 import io.github.dispatchspring.durable.ChildCalls;
 import io.github.dispatchspring.function.DispatchFunctionDiscoverer;
@@ -14,22 +14,29 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of Dispatch: function discovery, the value codec and the {@link DispatchClient},
- * with the embedded scheduler or a remote Dispatch API, and the webhook.
+ * Auto-configuration of what every Dispatch application has: the {@link DispatchFunction} methods
+ * found among its beans, the value codec, the runner of functions, this application's endpoint and
+ * the clock of the scheduler and the webhook.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(DispatchProperties.class)
-@Import({ EmbeddedSchedulerConfiguration.class, RemoteDispatchConfiguration.class, DispatchWebhookConfiguration.class })
-public final class DispatchAutoConfiguration {
+public final class DispatchFunctionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock dispatchClock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -58,25 +65,25 @@ public final class DispatchAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	LocalEndpoint dispatchLocalEndpoint(DispatchProperties properties, Environment environment) {
 		return new LocalEndpoint(properties.getEndpointUrl(), environment.getProperty("server.address", "localhost"),
 				environment.getProperty("server.port", Integer.class, 8080));
 	}
 
-	@Bean
-	ApplicationListener<WebServerInitializedEvent> dispatchLocalEndpointPort(LocalEndpoint endpoint) {
-		return (event) -> {
-			if (event.getApplicationContext().getServerNamespace() == null) {
-				endpoint.serverStarted(event.getWebServer().getPort());
-			}
-		};
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebServerInitializedEvent.class)
+	static final class LocalEndpointPortConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	DispatchClient dispatchClient(CallSubmitter submitter, ValueCodec codec, LocalEndpoint endpoint,
-			DispatchProperties properties) {
-		return new DefaultDispatchClient(submitter, codec, endpoint, properties.getClient().getAwaitTimeout());
+		@Bean
+		ApplicationListener<WebServerInitializedEvent> dispatchLocalEndpointPort(LocalEndpoint endpoint) {
+			return (event) -> {
+				if (event.getApplicationContext().getServerNamespace() == null) {
+					endpoint.serverStarted(event.getWebServer().getPort());
+				}
+			};
+		}
+
 	}
 
 }
