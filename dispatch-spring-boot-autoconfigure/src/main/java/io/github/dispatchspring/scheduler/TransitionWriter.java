@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -74,7 +75,7 @@ final class TransitionWriter {
 		int reserved = target.reserve();
 		CallStore.Recorded recorded;
 		try {
-			recorded = this.store.recordAndClaim(transitions(batch), reserved, target.lease());
+			recorded = this.store.record(transitions(batch), reserved, target.lease());
 		}
 		catch (RuntimeException ex) {
 			target.start(List.of(), reserved);
@@ -102,7 +103,7 @@ final class TransitionWriter {
 	private void writeApart(List<Pending> part) {
 		List<Boolean> held;
 		try {
-			held = this.store.record(transitions(part));
+			held = this.store.record(transitions(part), 0, Duration.ZERO).held();
 		}
 		catch (RuntimeException ex) {
 			isolate(part, ex);
@@ -141,8 +142,8 @@ final class TransitionWriter {
 			}
 
 			@Override
-			public java.time.Duration lease() {
-				return java.time.Duration.ZERO;
+			public Duration lease() {
+				return Duration.ZERO;
 			}
 
 			@Override
@@ -161,7 +162,7 @@ final class TransitionWriter {
 		 * How long the leases last.
 		 * @return the lease duration
 		 */
-		java.time.Duration lease();
+		Duration lease();
 
 		/**
 		 * Starts the leased calls and frees the capacity left unused.

@@ -16,7 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
-import com.google.protobuf.Any;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
@@ -316,44 +315,15 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 		return this.heartbeats.registered();
 	}
 
-	@Override
-	public boolean complete(ClaimedCall call, CallResult result) {
-		return record(List.of(new Transition.Complete(call, result))).get(0);
-	}
-
-	@Override
-	public boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
-		return record(List.of(new Transition.Retry(call, dueAt, restart))).get(0);
-	}
-
-	@Override
-	public boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
-			List<NewCall> children) {
-		return record(List.of(new Transition.Suspend(call, state, minResults, maxResults, deadline, children))).get(0);
-	}
-
-	@Override
-	public boolean tailCall(ClaimedCall call, String function, Any input) {
-		return record(List.of(new Transition.TailCall(call, function, input))).get(0);
-	}
-
 	/**
-	 * Records the transitions in one transaction. A transition whose lease was lost changes nothing
-	 * and does not affect the others.
-	 */
-	@Override
-	public List<Boolean> record(List<Transition> transitions) {
-		return recordAndClaim(transitions, 0, Duration.ZERO).held();
-	}
-
-	/**
-	 * Records the transitions and, when they made calls due, leases up to {@code limit} due calls, in
-	 * one transaction. On a shared database, the rows of the calls and of the parents the transitions
+	 * Records the transitions and, when they made calls due, leases up to {@code claimLimit} due calls,
+	 * in one transaction. A transition whose lease was lost changes nothing and does not affect the
+	 * others. On a shared database, the rows of the calls and of the parents the transitions
 	 * update are locked first, in the order of their ids, so that instances writing transitions of the
 	 * same parents at once wait for each other instead of deadlocking.
 	 */
 	@Override
-	public Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
+	public Recorded record(List<Transition> transitions, int claimLimit, Duration lease) {
 		java.util.function.Supplier<Recorded> recording = () -> write(() -> {
 			lockInIdOrder(transitions);
 			Writes writes = new Writes();
@@ -361,13 +331,13 @@ public final class JdbcCallStore implements CallStore, AutoCloseable {
 			for (Transition transition : transitions) {
 				held.add(apply(transition, writes));
 			}
-			List<ClaimedCall> claimed = (limit > 0 && writes.due) ? claimDue(limit, lease) : List.of();
+			List<ClaimedCall> claimed = (claimLimit > 0 && writes.due) ? claimDue(claimLimit, lease) : List.of();
 			if (writes.due) {
 				notifyDue();
 			}
 			return new Recorded(held, claimed);
 		});
-		return (limit > 0) ? exclusively(recording) : recording.get();
+		return (claimLimit > 0) ? exclusively(recording) : recording.get();
 	}
 
 	/**

@@ -10,11 +10,13 @@ import java.util.Set;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.Instance;
+import io.github.dispatchspring.scheduler.Transition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.call;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.result;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.value;
@@ -56,9 +58,9 @@ class EmbeddedStoreOpeningTests {
 		}
 
 		try (JdbcCallStore store = open()) {
-			assertThat(store.complete(lost, result(lost, "lost"))).isFalse();
+			assertThat(record(store, new Transition.Complete(lost, result(lost, "lost")))).isFalse();
 			ClaimedCall current = store.claim(1, LEASE).get(0);
-			assertThat(store.complete(current, result(current, "current"))).isTrue();
+			assertThat(record(store, new Transition.Complete(current, result(current, "current")))).isTrue();
 			assertThat(store.results(Set.of("a")).get("a").getOutput()).isEqualTo(value("current"));
 		}
 	}

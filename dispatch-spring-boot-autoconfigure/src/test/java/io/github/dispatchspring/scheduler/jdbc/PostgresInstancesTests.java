@@ -8,12 +8,14 @@ import java.util.Set;
 
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Instance;
+import io.github.dispatchspring.scheduler.Transition;
 import io.github.dispatchspring.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.call;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.result;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.value;
@@ -106,8 +108,8 @@ class PostgresInstancesTests {
 		List<ClaimedCall> taken = this.second.claim(10, LEASE);
 
 		assertThat(taken).extracting(ClaimedCall::id).containsExactly("a");
-		assertThat(this.first.complete(lost, result(lost, "lost"))).isFalse();
-		assertThat(this.second.complete(taken.get(0), result(taken.get(0), "taken"))).isTrue();
+		assertThat(record(this.first, new Transition.Complete(lost, result(lost, "lost")))).isFalse();
+		assertThat(record(this.second, new Transition.Complete(taken.get(0), result(taken.get(0), "taken")))).isTrue();
 		assertThat(this.second.results(Set.of("a")).get("a").getOutput()).isEqualTo(value("taken"));
 	}
 
