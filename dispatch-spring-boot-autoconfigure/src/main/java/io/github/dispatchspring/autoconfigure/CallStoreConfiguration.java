@@ -11,7 +11,10 @@ import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
 import io.github.dispatchspring.scheduler.jdbc.EmbeddedDatabase;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
+import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,9 +42,11 @@ final class CallStoreConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "embedded", matchIfMissing = true)
-	static final class EmbeddedStoreConfiguration {
+	static final class EmbeddedStoreConfiguration implements DisposableBean {
 
-		@Bean(destroyMethod = "close")
+		private @Nullable EmbeddedDatabase database;
+
+		@Bean
 		@ConditionalOnMissingBean
 		JdbcCallStore dispatchCallStore(DispatchProperties properties) {
 			DispatchProperties.Scheduler scheduler = properties.getScheduler();
@@ -49,17 +54,28 @@ final class CallStoreConfiguration {
 			int connections = scheduler.getJdbc().getMaxConnections();
 			Duration timeout = scheduler.getJdbc().getConnectionTimeout();
 			EmbeddedDatabase database = EmbeddedDatabase.open(directory, scheduler.getDurability(), connections, timeout);
+			this.database = database;
+			new StoreSchema(database.dataSource(), scheduler.getJdbc().getTablePrefix()).migrate();
 			return new JdbcCallStore(database.dataSource(), scheduler.getJdbc().getTablePrefix(), Clock.systemUTC(),
-					scheduler.getDurability(), database);
+					scheduler.getDurability());
+		}
+
+		@Override
+		public void destroy() {
+			if (this.database != null) {
+				this.database.close();
+			}
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "jdbc")
-	static final class JdbcStoreConfiguration {
+	static final class JdbcStoreConfiguration implements DisposableBean {
 
-		@Bean(destroyMethod = "close")
+		private @Nullable HikariDataSource pool;
+
+		@Bean
 		@ConditionalOnMissingBean
 		JdbcCallStore dispatchCallStore(DispatchProperties properties, ObjectProvider<DataSource> applicationDataSource) {
 			DispatchProperties.Jdbc jdbc = properties.getScheduler().getJdbc();
@@ -69,8 +85,9 @@ final class CallStoreConfiguration {
 					throw new IllegalStateException("dispatch.scheduler.store=jdbc needs a database: set "
 							+ "dispatch.scheduler.jdbc.url, or define the application's DataSource (spring.datasource.url)");
 				}
+				new StoreSchema(dataSource, jdbc.getTablePrefix()).migrate();
 				return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(),
-						properties.getScheduler().getDurability(), null);
+						properties.getScheduler().getDurability());
 			}
 			HikariDataSource dataSource = new HikariDataSource();
 			dataSource.setPoolName("dispatch-jdbc");
@@ -79,8 +96,17 @@ final class CallStoreConfiguration {
 			dataSource.setPassword(jdbc.getPassword());
 			dataSource.setMaximumPoolSize(jdbc.getMaxConnections());
 			dataSource.setConnectionTimeout(jdbc.getConnectionTimeout().toMillis());
+			this.pool = dataSource;
+			new StoreSchema(dataSource, jdbc.getTablePrefix()).migrate();
 			return new JdbcCallStore(dataSource, jdbc.getTablePrefix(), Clock.systemUTC(),
-					properties.getScheduler().getDurability(), dataSource);
+					properties.getScheduler().getDurability());
+		}
+
+		@Override
+		public void destroy() {
+			if (this.pool != null) {
+				this.pool.close();
+			}
 		}
 
 	}

@@ -112,7 +112,7 @@ class PostgresLockOrderTests {
 	}
 
 	private JdbcCallStore store() {
-		return new JdbcCallStore(this.database.dataSource(), "dispatch_", Clock.systemUTC(), null);
+		return MigratedStores.store(this.database.dataSource(), "dispatch_", Clock.systemUTC());
 	}
 
 }

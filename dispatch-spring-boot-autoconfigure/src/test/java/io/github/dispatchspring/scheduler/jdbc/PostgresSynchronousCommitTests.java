@@ -46,7 +46,7 @@ class PostgresSynchronousCommitTests {
 	private static List<String> settingsAtCommit(Durability durability) {
 		List<String> settings = new CopyOnWriteArrayList<>();
 		DataSource observed = observingCommits(PostgresTestDatabase.create().dataSource(), settings);
-		JdbcCallStore store = new JdbcCallStore(observed, "dispatch_", Clock.systemUTC(), durability, null);
+		JdbcCallStore store = MigratedStores.store(observed, "dispatch_", Clock.systemUTC(), durability);
 		settings.clear();
 		store.add(List.of(new NewCall("a", "f", "", Any.getDefaultInstance(), null, "a", 0, false, Instant.now(), null)));
 		List<ClaimedCall> claimed = store.claim(1, Duration.ofMinutes(1));
