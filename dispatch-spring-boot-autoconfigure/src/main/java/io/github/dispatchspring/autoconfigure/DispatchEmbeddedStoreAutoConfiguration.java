@@ -37,6 +37,7 @@ public final class DispatchEmbeddedStoreAutoConfiguration {
 				scheduler.getJdbc().getMaxConnections(), scheduler.getJdbc().getConnectionTimeout());
 	}
 
+	/** Creates or migrates the store's tables once, before the store is built. */
 	@Bean
 	StoreSchema dispatchStoreSchema(EmbeddedDatabase database, DispatchProperties properties) {
 		return new StoreSchema(database.dataSource(), properties.getScheduler().getJdbc().getTablePrefix());
@@ -45,7 +46,7 @@ public final class DispatchEmbeddedStoreAutoConfiguration {
 	@Bean
 	JdbcCallStore dispatchCallStore(EmbeddedDatabase database, StoreSchema schema, DispatchProperties properties,
 			Clock clock) {
-		return new JdbcCallStore(database.dataSource(), schema.tablePrefix(), clock,
+		return new JdbcCallStore(database.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
 				properties.getScheduler().getDurability());
 	}
 

@@ -4,13 +4,13 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
 import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,10 +33,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DispatchJdbcStoreAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
-	StoreDataSource dispatchStoreDataSource(DispatchProperties properties, ObjectProvider<DataSource> application) {
+	StoreDataSource dispatchStoreDataSource(DispatchProperties properties, ObjectProvider<DataSource> application,
+			ConfigurableListableBeanFactory beanFactory) {
 		DispatchProperties.Jdbc jdbc = properties.getScheduler().getJdbc();
 		if (jdbc.getUrl() != null) {
-			return StoreDataSource.pool(jdbc);
+			return StoreDataSource.pool(jdbc, beanFactory.getBeanClassLoader());
 		}
 		DataSource dataSource = application.getIfAvailable();
 		if (dataSource == null) {
@@ -46,6 +47,7 @@ public final class DispatchJdbcStoreAutoConfiguration {
 		return new StoreDataSource(dataSource, null);
 	}
 
+	/** Creates or migrates the store's tables once, before the store is built. */
 	@Bean
 	StoreSchema dispatchStoreSchema(StoreDataSource dataSource, DispatchProperties properties) {
 		return new StoreSchema(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix());
@@ -54,7 +56,7 @@ public final class DispatchJdbcStoreAutoConfiguration {
 	@Bean
 	JdbcCallStore dispatchCallStore(StoreDataSource dataSource, StoreSchema schema, DispatchProperties properties,
 			Clock clock) {
-		return new JdbcCallStore(dataSource.dataSource(), schema.tablePrefix(), clock,
+		return new JdbcCallStore(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
 				properties.getScheduler().getDurability());
 	}
 

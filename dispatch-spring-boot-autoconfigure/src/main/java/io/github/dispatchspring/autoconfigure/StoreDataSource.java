@@ -21,10 +21,11 @@ record StoreDataSource(DataSource dataSource, @Nullable AutoCloseable pool) impl
 	/**
 	 * Opens a pool of the store's own to {@code dispatch.scheduler.jdbc.url}.
 	 * @param jdbc the settings
+	 * @param classLoader the application's class loader
 	 * @return the pool
 	 */
-	static StoreDataSource pool(DispatchProperties.Jdbc jdbc) {
-		if (!ClassUtils.isPresent(HIKARI, StoreDataSource.class.getClassLoader())) {
+	static StoreDataSource pool(DispatchProperties.Jdbc jdbc, @Nullable ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(HIKARI, classLoader)) {
 			throw new IllegalStateException("dispatch.scheduler.jdbc.url is set, and the store's connection pool "
 					+ "needs HikariCP: add com.zaxxer:HikariCP to the application (the starter brings it), or leave "
 					+ "dispatch.scheduler.jdbc.url out to use the application's DataSource");

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.google.protobuf.Any;
 import io.github.dispatchspring.proto.CallResult;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Durable state of the scheduler: the calls, their leases, due times, suspended coroutine states,
@@ -75,92 +73,19 @@ public interface CallStore {
 	}
 
 	/**
-	 * Ends a call with its result, hands the result to its parent's inbox when it was started by a
-	 * poll, and drops the inbox results it was resumed with.
-	 * @param call the leased call
-	 * @param result the result
-	 * @return whether the lease was still held
-	 */
-	boolean complete(ClaimedCall call, CallResult result);
-
-	/**
-	 * Releases a call for another attempt.
-	 * @param call the leased call
-	 * @param dueAt when the next attempt is due
-	 * @param restart whether to drop its coroutine state and run it again from its input
-	 * @return whether the lease was still held
-	 */
-	boolean retry(ClaimedCall call, Instant dueAt, boolean restart);
-
-	/**
-	 * Suspends a call on a poll: adds the poll's calls (leaving out those whose id it holds, as
-	 * {@link #add} does), keeps its state, and makes it due when its inbox holds {@code minResults}
-	 * results or at {@code deadline}.
-	 * @param call the leased call
-	 * @param state the coroutine state to resume with
-	 * @param minResults results that make the call due
-	 * @param maxResults the most results delivered per resume
-	 * @param deadline when the call is due anyway, or {@code null} for never
-	 * @param children the poll's calls
-	 * @return whether the lease was still held
-	 */
-	boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
-			List<NewCall> children);
-
-	/**
-	 * Replaces a call's function and input, keeping its ids, and makes it due at once.
-	 * @param call the leased call
-	 * @param function the new function
-	 * @param input the new input
-	 * @return whether the lease was still held
-	 */
-	boolean tailCall(ClaimedCall call, String function, Any input);
-
-	/**
-	 * Records several transitions, in one write where the store can; the default records them one
-	 * by one.
+	 * Records transitions, then leases up to {@code claimLimit} due calls, in one write where the
+	 * store can: the calls a suspension started or a completion made due are handed to the writing
+	 * worker without a claim of their own. A transition whose lease is no longer held changes nothing
+	 * and does not affect the others.
 	 * @param transitions the transitions, of distinct calls
-	 * @return for each transition, whether its lease was still held
-	 */
-	default List<Boolean> record(List<Transition> transitions) {
-		List<Boolean> recorded = new java.util.ArrayList<>(transitions.size());
-		for (Transition transition : transitions) {
-			recorded.add(recordOne(transition));
-		}
-		return recorded;
-	}
-
-	private boolean recordOne(Transition transition) {
-		if (transition instanceof Transition.Complete complete) {
-			return complete(complete.call(), complete.result());
-		}
-		if (transition instanceof Transition.Retry retry) {
-			return retry(retry.call(), retry.dueAt(), retry.restart());
-		}
-		if (transition instanceof Transition.Suspend suspend) {
-			return suspend(suspend.call(), suspend.state(), suspend.minResults(), suspend.maxResults(),
-					suspend.deadline(), suspend.children());
-		}
-		Transition.TailCall tailCall = (Transition.TailCall) transition;
-		return tailCall(tailCall.call(), tailCall.function(), tailCall.input());
-	}
-
-	/**
-	 * Records transitions, then leases up to {@code limit} due calls, in one write where the store
-	 * can: the calls a suspension started or a completion made due are handed to the writing worker
-	 * without a claim of their own. The default records and claims one after the other.
-	 * @param transitions the transitions, of distinct calls
-	 * @param limit the most calls to lease, 0 for none
+	 * @param claimLimit the most calls to lease, 0 for none
 	 * @param lease how long the leases last
 	 * @return what was recorded and what was leased
 	 */
-	default Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
-		List<Boolean> held = record(transitions);
-		return new Recorded(held, (limit > 0) ? claim(limit, lease) : List.of());
-	}
+	Recorded record(List<Transition> transitions, int claimLimit, Duration lease);
 
 	/**
-	 * What {@link #recordAndClaim} did.
+	 * What {@link #record} did.
 	 *
 	 * @param held for each transition, whether its lease was still held
 	 * @param claimed the calls leased

@@ -102,7 +102,30 @@ public final class InMemoryCallStore implements CallStore {
 	}
 
 	@Override
-	public synchronized boolean complete(ClaimedCall call, CallResult result) {
+	public synchronized Recorded record(List<Transition> transitions, int claimLimit, Duration lease) {
+		List<Boolean> held = new ArrayList<>(transitions.size());
+		for (Transition transition : transitions) {
+			held.add(apply(transition));
+		}
+		return new Recorded(held, (claimLimit > 0) ? claim(claimLimit, lease) : List.of());
+	}
+
+	private boolean apply(Transition transition) {
+		if (transition instanceof Transition.Complete complete) {
+			return complete(complete.call(), complete.result());
+		}
+		if (transition instanceof Transition.Retry retry) {
+			return retry(retry.call(), retry.dueAt(), retry.restart());
+		}
+		if (transition instanceof Transition.Suspend suspend) {
+			return suspend(suspend.call(), suspend.state(), suspend.minResults(), suspend.maxResults(),
+					suspend.deadline(), suspend.children());
+		}
+		Transition.TailCall tailCall = (Transition.TailCall) transition;
+		return tailCall(tailCall.call(), tailCall.function(), tailCall.input());
+	}
+
+	private boolean complete(ClaimedCall call, CallResult result) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
@@ -124,8 +147,7 @@ public final class InMemoryCallStore implements CallStore {
 		return true;
 	}
 
-	@Override
-	public synchronized boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
+	private boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
@@ -140,9 +162,8 @@ public final class InMemoryCallStore implements CallStore {
 		return true;
 	}
 
-	@Override
-	public synchronized boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults,
-			@Nullable Instant deadline, List<NewCall> children) {
+	private boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
+			List<NewCall> children) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
@@ -164,8 +185,7 @@ public final class InMemoryCallStore implements CallStore {
 		return true;
 	}
 
-	@Override
-	public synchronized boolean tailCall(ClaimedCall call, String function, Any input) {
+	private boolean tailCall(ClaimedCall call, String function, Any input) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;

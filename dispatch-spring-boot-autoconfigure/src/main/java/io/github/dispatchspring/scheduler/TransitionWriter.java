@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -72,7 +73,7 @@ public final class TransitionWriter {
 		int reserved = target.reserve();
 		CallStore.Recorded recorded;
 		try {
-			recorded = this.store.recordAndClaim(transitions(batch), reserved, target.lease());
+			recorded = this.store.record(transitions(batch), reserved, target.lease());
 		}
 		catch (RuntimeException ex) {
 			target.start(List.of(), reserved);
@@ -100,7 +101,7 @@ public final class TransitionWriter {
 	private void writeApart(List<Pending> part) {
 		List<Boolean> held;
 		try {
-			held = this.store.record(transitions(part));
+			held = this.store.record(transitions(part), 0, Duration.ZERO).held();
 		}
 		catch (RuntimeException ex) {
 			isolate(part, ex);
@@ -139,8 +140,8 @@ public final class TransitionWriter {
 			}
 
 			@Override
-			public java.time.Duration lease() {
-				return java.time.Duration.ZERO;
+			public Duration lease() {
+				return Duration.ZERO;
 			}
 
 			@Override
@@ -159,7 +160,7 @@ public final class TransitionWriter {
 		 * How long the leases last.
 		 * @return the lease duration
 		 */
-		java.time.Duration lease();
+		Duration lease();
 
 		/**
 		 * Starts the leased calls and frees the capacity left unused.

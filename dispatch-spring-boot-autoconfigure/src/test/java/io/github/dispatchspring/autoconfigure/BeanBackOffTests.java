@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -163,7 +162,7 @@ class BeanBackOffTests {
 	static class ScopedGreetingsConfiguration {
 
 		@Bean
-		@Scope(scopeName = ConfigurableBeanFactory.SCOPE_PROTOTYPE, proxyMode = ScopedProxyMode.TARGET_CLASS)
+		@Scope(proxyMode = ScopedProxyMode.TARGET_CLASS)
 		Greetings greetings() {
 			return new Greetings();
 		}

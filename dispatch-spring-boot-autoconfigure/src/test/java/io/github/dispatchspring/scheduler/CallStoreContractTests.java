@@ -14,13 +14,13 @@ import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -47,13 +47,6 @@ public abstract class CallStoreContractTests {
 	@BeforeEach
 	void setUpStore() {
 		this.store = createStore(this.clock);
-	}
-
-	@AfterEach
-	void closeStore() throws Exception {
-		if (this.store instanceof AutoCloseable closeable) {
-			closeable.close();
-		}
 	}
 
 	@Test
@@ -106,9 +99,9 @@ public abstract class CallStoreContractTests {
 		this.clock.advance(LEASE.plusSeconds(1));
 		ClaimedCall current = claimOne();
 
-		assertThat(this.store.complete(stale, result(stale, "stale"))).isFalse();
+		assertThat(record(this.store, new Transition.Complete(stale, result(stale, "stale")))).isFalse();
 		assertThat(this.store.results(Set.of("a"))).isEmpty();
-		assertThat(this.store.complete(current, result(current, "current"))).isTrue();
+		assertThat(record(this.store, new Transition.Complete(current, result(current, "current")))).isTrue();
 	}
 
 	@Test
@@ -118,10 +111,10 @@ public abstract class CallStoreContractTests {
 		this.clock.advance(LEASE.plusSeconds(1));
 		claimOne();
 
-		assertThat(this.store.retry(stale, this.clock.instant(), false)).isFalse();
-		assertThat(this.store.suspend(stale, STATE, 1, 1, null, List.of())).isFalse();
-		assertThat(this.store.tailCall(stale, "other", input("x"))).isFalse();
-		assertThat(this.store.complete(stale, result(stale, "x"))).isFalse();
+		assertThat(record(this.store, new Transition.Retry(stale, this.clock.instant(), false))).isFalse();
+		assertThat(record(this.store, new Transition.Suspend(stale, STATE, 1, 1, null, List.of()))).isFalse();
+		assertThat(record(this.store, new Transition.TailCall(stale, "other", input("x")))).isFalse();
+		assertThat(record(this.store, new Transition.Complete(stale, result(stale, "x")))).isFalse();
 	}
 
 	@Test
@@ -159,10 +152,10 @@ public abstract class CallStoreContractTests {
 		this.store.release(List.of(released));
 
 		this.store.renew(List.of(released), LEASE);
-		assertThat(this.store.complete(released, result(released, "released"))).isFalse();
+		assertThat(record(this.store, new Transition.Complete(released, result(released, "released")))).isFalse();
 		assertThat(this.store.results(Set.of("a"))).isEmpty();
 		ClaimedCall current = claimOne();
-		assertThat(this.store.complete(current, result(current, "current"))).isTrue();
+		assertThat(record(this.store, new Transition.Complete(current, result(current, "current")))).isTrue();
 	}
 
 	@Test
@@ -175,7 +168,7 @@ public abstract class CallStoreContractTests {
 		this.store.release(List.of(stale));
 
 		assertThat(claim()).isEmpty();
-		assertThat(this.store.complete(current, result(current, "current"))).isTrue();
+		assertThat(record(this.store, new Transition.Complete(current, result(current, "current")))).isTrue();
 	}
 
 	@Test
@@ -192,7 +185,7 @@ public abstract class CallStoreContractTests {
 		ClaimedCall claimed = claimOne();
 		CallResult result = result(claimed, "done");
 
-		assertThat(this.store.complete(claimed, result)).isTrue();
+		assertThat(record(this.store, new Transition.Complete(claimed, result))).isTrue();
 		this.clock.advance(LEASE.plusSeconds(1));
 
 		assertThat(this.store.results(Set.of("a"))).containsExactlyEntriesOf(Map.of("a", result));
@@ -229,7 +222,7 @@ public abstract class CallStoreContractTests {
 	void resumesASuspendedParentWithAtMostItsMaximumOfResults() {
 		suspendedParent(3, 2, null, "c1", "c2", "c3");
 		List<ClaimedCall> children = claim();
-		children.forEach((child) -> this.store.complete(child, result(child, child.id())));
+		children.forEach((child) -> record(this.store, new Transition.Complete(child, result(child, child.id()))));
 
 		assertThat(claimOne().results()).hasSize(2);
 	}
@@ -242,7 +235,7 @@ public abstract class CallStoreContractTests {
 		this.store.add(List.of(batched));
 		ClaimedCall claimed = claimOne();
 
-		this.store.complete(claimed, result(claimed, "b"));
+		record(this.store, new Transition.Complete(claimed, result(claimed, "b")));
 
 		assertThat(claim()).isEmpty();
 	}
@@ -265,7 +258,8 @@ public abstract class CallStoreContractTests {
 		this.store.add(List.of(call("a")));
 		ClaimedCall claimed = claimOne();
 
-		assertThat(this.store.retry(claimed, this.clock.instant().plusSeconds(10), false)).isTrue();
+		assertThat(record(this.store, new Transition.Retry(claimed, this.clock.instant().plusSeconds(10), false)))
+			.isTrue();
 		assertThat(claim()).isEmpty();
 		this.clock.advance(Duration.ofSeconds(10));
 
@@ -276,7 +270,7 @@ public abstract class CallStoreContractTests {
 	void keepsTheStateOfARetriedCall() {
 		ClaimedCall resumed = resumedAtDeadline();
 
-		this.store.retry(resumed, this.clock.instant(), false);
+		record(this.store, new Transition.Retry(resumed, this.clock.instant(), false));
 
 		assertThat(claimOne().state()).isEqualTo(STATE);
 	}
@@ -285,7 +279,7 @@ public abstract class CallStoreContractTests {
 	void dropsTheStateOfARestartedCall() {
 		ClaimedCall resumed = resumedAtDeadline();
 
-		assertThat(this.store.retry(resumed, this.clock.instant(), true)).isTrue();
+		assertThat(record(this.store, new Transition.Retry(resumed, this.clock.instant(), true))).isTrue();
 		ClaimedCall restarted = claimOne();
 
 		assertThat(restarted.state()).isNull();
@@ -298,7 +292,7 @@ public abstract class CallStoreContractTests {
 		this.store.add(List.of(call("a")));
 		ClaimedCall claimed = claimOne();
 
-		assertThat(this.store.tailCall(claimed, "next", input("tail"))).isTrue();
+		assertThat(record(this.store, new Transition.TailCall(claimed, "next", input("tail")))).isTrue();
 		ClaimedCall tail = claimOne();
 
 		assertThat(tail.id()).isEqualTo("a");
@@ -459,7 +453,7 @@ public abstract class CallStoreContractTests {
 	void keepsTheFirstCallWhenACallWithTheSameIdIsAddedAgain() {
 		this.store.add(List.of(call("a")));
 		ClaimedCall first = claimOne();
-		this.store.complete(first, result(first, "first"));
+		record(this.store, new Transition.Complete(first, result(first, "first")));
 
 		this.store.add(List.of(callWithInput("a", "again"), call("b")));
 
@@ -490,10 +484,11 @@ public abstract class CallStoreContractTests {
 	void startsNoChildOfASuspensionWhoseIdItHoldsAlready() {
 		ClaimedCall parent = suspendedParent(1, 10, null, "c1");
 		ClaimedCall child = claimOne();
-		this.store.complete(child, result(child, "c1"));
+		record(this.store, new Transition.Complete(child, result(child, "c1")));
 		ClaimedCall resumed = claimOne();
 
-		this.store.suspend(resumed, STATE, 1, 10, null, List.of(childOf(parent, "c1", 0), childOf(parent, "c2", 1)));
+		record(this.store, new Transition.Suspend(resumed, STATE, 1, 10, null,
+				List.of(childOf(parent, "c1", 0), childOf(parent, "c2", 1))));
 
 		assertThat(ids(claim())).containsExactly("c2");
 		assertThat(this.store.results(Set.of("c1")).get("c1").getOutput()).isEqualTo(input("c1"));
@@ -522,7 +517,7 @@ public abstract class CallStoreContractTests {
 
 		complete(children, "c2");
 		ClaimedCall resumed = claimOne();
-		this.store.complete(resumed, result(resumed, "parent done"));
+		record(this.store, new Transition.Complete(resumed, result(resumed, "parent done")));
 		this.clock.advance(Duration.ofSeconds(10));
 
 		assertThat(this.store.purge(this.clock.instant(), 10)).isEqualTo(3);
@@ -537,7 +532,8 @@ public abstract class CallStoreContractTests {
 		for (int i = 0; i < childIds.length; i++) {
 			children.add(childOf(parent, childIds[i], i));
 		}
-		assertThat(this.store.suspend(parent, STATE, minResults, maxResults, deadline, children)).isTrue();
+		Transition suspension = new Transition.Suspend(parent, STATE, minResults, maxResults, deadline, children);
+		assertThat(record(this.store, suspension)).isTrue();
 		return parent;
 	}
 
@@ -549,7 +545,7 @@ public abstract class CallStoreContractTests {
 	private ClaimedCall resumedAtDeadline() {
 		this.store.add(List.of(call("a")));
 		ClaimedCall claimed = claimOne();
-		this.store.suspend(claimed, STATE, 1, 10, this.clock.instant(), List.of());
+		record(this.store, new Transition.Suspend(claimed, STATE, 1, 10, this.clock.instant(), List.of()));
 		ClaimedCall resumed = claimOne();
 		assertThat(resumed.state()).isEqualTo(STATE);
 		return resumed;
@@ -557,7 +553,7 @@ public abstract class CallStoreContractTests {
 
 	private void complete(List<ClaimedCall> claimed, String id) {
 		ClaimedCall call = claimed.stream().filter((candidate) -> candidate.id().equals(id)).findFirst().orElseThrow();
-		assertThat(this.store.complete(call, result(call, id))).isTrue();
+		assertThat(record(this.store, new Transition.Complete(call, result(call, id)))).isTrue();
 	}
 
 	private List<ClaimedCall> claim() {

@@ -9,14 +9,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.google.protobuf.Any;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real store behind a wrapper that refuses every group write of transitions ({@link #record},
- * {@link #recordAndClaim}) that includes one given call, as a store refuses a value it cannot hold,
- * and that can hold such a write of another call until the test lets it go.
+ * A real store behind a wrapper that refuses every group write of transitions ({@link #record}) that
+ * includes one given call, as a store refuses a value it cannot hold, and that can hold such a write
+ * of another call until the test lets it go.
  */
 final class RefusingCallStore implements CallStore {
 
@@ -76,15 +75,9 @@ final class RefusingCallStore implements CallStore {
 	}
 
 	@Override
-	public List<Boolean> record(List<Transition> transitions) {
+	public Recorded record(List<Transition> transitions, int claimLimit, Duration lease) {
 		check(transitions);
-		return this.store.record(transitions);
-	}
-
-	@Override
-	public Recorded recordAndClaim(List<Transition> transitions, int limit, Duration lease) {
-		check(transitions);
-		return this.store.recordAndClaim(transitions, limit, lease);
+		return this.store.record(transitions, claimLimit, lease);
 	}
 
 	private void check(List<Transition> transitions) {
@@ -128,27 +121,6 @@ final class RefusingCallStore implements CallStore {
 	@Override
 	public List<Instance> heartbeat(Instance instance, Duration timeout) {
 		return this.store.heartbeat(instance, timeout);
-	}
-
-	@Override
-	public boolean complete(ClaimedCall call, CallResult result) {
-		return this.store.complete(call, result);
-	}
-
-	@Override
-	public boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
-		return this.store.retry(call, dueAt, restart);
-	}
-
-	@Override
-	public boolean suspend(ClaimedCall call, Any state, int minResults, int maxResults, @Nullable Instant deadline,
-			List<NewCall> children) {
-		return this.store.suspend(call, state, minResults, maxResults, deadline, children);
-	}
-
-	@Override
-	public boolean tailCall(ClaimedCall call, String function, Any input) {
-		return this.store.tailCall(call, function, input);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.dispatchspring.client.LocalEndpoint;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
+import io.github.dispatchspring.scheduler.jdbc.MigratedStores;
 import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class RegisteredInstancesTests {
 	}
 
 	private static JdbcCallStore store(PostgresTestDatabase database) {
-		return new JdbcCallStore(database.dataSource(), "dispatch_", Clock.systemUTC(), null);
+		return MigratedStores.store(database.dataSource(), "dispatch_", Clock.systemUTC());
 	}
 
 }

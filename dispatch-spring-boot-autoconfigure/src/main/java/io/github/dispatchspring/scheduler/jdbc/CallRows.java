@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallRows {
 
+	/** The most ids a statement names; statements that insert rows take five times as many. */
+	static final int CHUNK = 500;
+
 	static final String CLAIMED_COLUMNS = "id, function_name, endpoint, input, parent_id, root_id, correlation_id, "
 			+ "deliver_to_parent, created_at, expires_at, coroutine_state, max_results, attempt";
 

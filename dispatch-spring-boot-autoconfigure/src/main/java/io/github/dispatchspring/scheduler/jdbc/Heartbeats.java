@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler.jdbc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,12 @@ final class Heartbeats {
 
 	private final JdbcTemplate jdbc;
 
+	private final SqlDialect dialect;
+
+	private final WriteTransactions writes;
+
+	private final Clock clock;
+
 	private final String instances;
 
 	private final String calls;
@@ -40,12 +47,40 @@ final class Heartbeats {
 
 	private long lastBeat = -1;
 
-	Heartbeats(JdbcTemplate jdbc, SqlDialect dialect, String tablePrefix, String instanceId) {
+	Heartbeats(JdbcTemplate jdbc, SqlDialect dialect, WriteTransactions writes, Clock clock, String tablePrefix,
+			String instanceId) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
+		this.writes = writes;
+		this.clock = clock;
 		this.instances = tablePrefix + "instances";
 		this.calls = tablePrefix + "calls";
 		this.databaseNow = dialect.currentMillis();
 		this.instanceId = instanceId;
+	}
+
+	/**
+	 * Records that this instance is alive, in a transaction of its own so that nothing else can hold
+	 * it up, then hands back the calls of silent instances in another, on PostgreSQL only: a database
+	 * that is not shared handed back all leases when it was opened. An instance that was silent itself
+	 * for longer than the timeout hands nothing back on its first heartbeat after that, so that
+	 * instances coming back from a database outage do not take each other's calls before each could
+	 * beat again.
+	 * @param instance this instance
+	 * @param timeout how long an instance may be silent
+	 * @return the instances registered in the store, this one included
+	 */
+	List<Instance> heartbeat(Instance instance, Duration timeout) {
+		long now = this.clock.millis();
+		boolean heardThroughout = this.writes.write(() -> beat(instance, timeout, now));
+		this.writes.write(() -> {
+			if (this.dialect.shared() && heardThroughout && reclaim(timeout, now) > 0) {
+				this.writes.notifyDue();
+			}
+			forgetLongSilent();
+			return null;
+		});
+		return registered();
 	}
 
 	/**
@@ -57,7 +92,7 @@ final class Heartbeats {
 	 * instance was cut off from the database or frozen itself, and the others may be silent only
 	 * because they were cut off too
 	 */
-	boolean beat(Instance instance, Duration timeout, long now) {
+	private boolean beat(Instance instance, Duration timeout, long now) {
 		this.jdbc.update("INSERT INTO " + this.instances + " (id, application, endpoint, functions, started_at, "
 				+ "heartbeat_at) VALUES (?, ?, ?, ?, ?, " + this.databaseNow + ") ON CONFLICT (id) DO UPDATE SET "
 				+ "application = excluded.application, endpoint = excluded.endpoint, functions = excluded.functions, "
@@ -74,7 +109,7 @@ final class Heartbeats {
 	 * @param dueAt when the calls are due
 	 * @return how many calls were handed back
 	 */
-	int reclaim(Duration timeout, long dueAt) {
+	private int reclaim(Duration timeout, long dueAt) {
 		Map<String, String> silent = new LinkedHashMap<>();
 		this.jdbc.query("SELECT id, endpoint FROM " + this.instances + " WHERE heartbeat_at < " + this.databaseNow
 				+ " - ? AND id <> ? ORDER BY id", (row) -> {
@@ -98,7 +133,7 @@ final class Heartbeats {
 	}
 
 	/** Removes the rows of instances silent for longer than {@link #FORGOTTEN_AFTER}. */
-	void forgetLongSilent() {
+	private void forgetLongSilent() {
 		this.jdbc.update("DELETE FROM " + this.instances + " WHERE heartbeat_at < " + this.databaseNow + " - ?",
 				FORGOTTEN_AFTER.toMillis());
 	}

@@ -10,11 +10,13 @@ import java.util.Set;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.Instance;
+import io.github.dispatchspring.scheduler.Transition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.call;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.result;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.value;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Opening the embedded store after another process had it: holding the store's lock proves that
  * process ended, so the calls it had leased are due at once and the outcomes of its workers are
- * refused. A store closed without handing its leases back stands for a process that was killed.
+ * refused. A database closed without its store handing its leases back stands for a process that was
+ * killed.
  */
 class EmbeddedStoreOpeningTests {
 
@@ -33,14 +36,15 @@ class EmbeddedStoreOpeningTests {
 	Path directory;
 
 	@Test
-	void makesTheCallsLeasedByTheEarlierProcessDueAtOnce() throws Exception {
-		try (JdbcCallStore earlier = open()) {
-			earlier.add(List.of(call("leased"), call("pending")));
-			assertThat(earlier.claim(1, LEASE)).hasSize(1);
+	void makesTheCallsLeasedByTheEarlierProcessDueAtOnce() {
+		try (EmbeddedDatabase earlier = open()) {
+			JdbcCallStore store = store(earlier);
+			store.add(List.of(call("leased"), call("pending")));
+			assertThat(store.claim(1, LEASE)).hasSize(1);
 		}
 
-		try (JdbcCallStore store = open()) {
-			List<ClaimedCall> claimed = store.claim(10, LEASE);
+		try (EmbeddedDatabase database = open()) {
+			List<ClaimedCall> claimed = store(database).claim(10, LEASE);
 
 			assertThat(claimed).extracting(ClaimedCall::id).containsExactlyInAnyOrder("leased", "pending");
 			assertThat(claimed).extracting(ClaimedCall::attempt).containsOnly(0);
@@ -48,58 +52,62 @@ class EmbeddedStoreOpeningTests {
 	}
 
 	@Test
-	void refusesTheOutcomeOfAWorkerOfTheEarlierProcess() throws Exception {
+	void refusesTheOutcomeOfAWorkerOfTheEarlierProcess() {
 		ClaimedCall lost;
-		try (JdbcCallStore earlier = open()) {
-			earlier.add(List.of(call("a")));
-			lost = earlier.claim(1, LEASE).get(0);
+		try (EmbeddedDatabase earlier = open()) {
+			JdbcCallStore store = store(earlier);
+			store.add(List.of(call("a")));
+			lost = store.claim(1, LEASE).get(0);
 		}
 
-		try (JdbcCallStore store = open()) {
-			assertThat(store.complete(lost, result(lost, "lost"))).isFalse();
+		try (EmbeddedDatabase database = open()) {
+			JdbcCallStore store = store(database);
+			assertThat(record(store, new Transition.Complete(lost, result(lost, "lost")))).isFalse();
 			ClaimedCall current = store.claim(1, LEASE).get(0);
-			assertThat(store.complete(current, result(current, "current"))).isTrue();
+			assertThat(record(store, new Transition.Complete(current, result(current, "current")))).isTrue();
 			assertThat(store.results(Set.of("a")).get("a").getOutput()).isEqualTo(value("current"));
 		}
 	}
 
 	@Test
-	void remembersTheEndpointOfTheEarlierProcess() throws Exception {
+	void remembersTheEndpointOfTheEarlierProcess() {
 		Instance earlierInstance = instance("http://127.0.0.1:41001");
-		try (JdbcCallStore earlier = open()) {
-			earlier.heartbeat(earlierInstance, Duration.ofSeconds(10));
+		try (EmbeddedDatabase earlier = open()) {
+			store(earlier).heartbeat(earlierInstance, Duration.ofSeconds(10));
 		}
 
-		try (JdbcCallStore store = open()) {
+		try (EmbeddedDatabase database = open()) {
 			Instance instance = instance("http://127.0.0.1:41002");
 
-			assertThat(store.heartbeat(instance, Duration.ofSeconds(10))).containsExactlyInAnyOrder(earlierInstance,
-					instance);
+			assertThat(store(database).heartbeat(instance, Duration.ofSeconds(10)))
+				.containsExactlyInAnyOrder(earlierInstance, instance);
 		}
 	}
 
 	@Test
-	void migratesTablesOfVersionTwoKeepingTheirCalls() throws Exception {
-		try (JdbcCallStore store = open()) {
-			store.add(List.of(call("kept")));
+	void migratesTablesOfVersionTwoKeepingTheirCalls() {
+		try (EmbeddedDatabase database = open()) {
+			store(database).add(List.of(call("kept")));
+			JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+			jdbc.execute("DROP TABLE dispatch_keys");
+			jdbc.execute("DROP TABLE dispatch_instances");
+			jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");
+			jdbc.update("UPDATE dispatch_schema_version SET version = 2");
 		}
-		EmbeddedDatabase database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
-		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
-		jdbc.execute("DROP TABLE dispatch_keys");
-		jdbc.execute("DROP TABLE dispatch_instances");
-		jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");
-		jdbc.update("UPDATE dispatch_schema_version SET version = 2");
-		database.close();
 
-		try (JdbcCallStore store = open()) {
+		try (EmbeddedDatabase database = open()) {
+			JdbcCallStore store = store(database);
 			assertThat(store.claim(10, LEASE)).extracting(ClaimedCall::id).containsExactly("kept");
 			assertThat(store.heartbeat(instance("http://127.0.0.1:41003"), Duration.ofSeconds(10))).hasSize(1);
 		}
 	}
 
-	private JdbcCallStore open() {
-		EmbeddedDatabase database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
-		return new JdbcCallStore(database.dataSource(), "dispatch_", Clock.systemUTC(), Durability.SYNC, database);
+	private EmbeddedDatabase open() {
+		return EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
+	}
+
+	private static JdbcCallStore store(EmbeddedDatabase database) {
+		return MigratedStores.store(database.dataSource(), "dispatch_", Clock.systemUTC());
 	}
 
 	private static Instance instance(String endpoint) {

@@ -55,7 +55,7 @@ class JdbcSchedulerKeysTests {
 		DataSource dataSource = PostgresTestDatabase.create().dataSource();
 
 		SigningKeyPair one = store(dataSource).schedulerKeys().loadOrCreate();
-		SigningKeyPair other = new JdbcCallStore(dataSource, "other_", Clock.systemUTC(), null).schedulerKeys()
+		SigningKeyPair other = MigratedStores.store(dataSource, "other_", Clock.systemUTC()).schedulerKeys()
 			.loadOrCreate();
 
 		assertThat(other.verificationKeyBase64()).isNotEqualTo(one.verificationKeyBase64());
@@ -81,7 +81,7 @@ class JdbcSchedulerKeysTests {
 	}
 
 	private static JdbcCallStore store(DataSource dataSource) {
-		return new JdbcCallStore(dataSource, "dispatch_", Clock.systemUTC(), null);
+		return MigratedStores.store(dataSource, "dispatch_", Clock.systemUTC());
 	}
 
 	private static String get(Future<String> future) {

@@ -12,7 +12,7 @@ class PostgresCallStoreTests extends CallStoreContractTests {
 
 	@Override
 	protected CallStore createStore(Clock clock) {
-		return new JdbcCallStore(PostgresTestDatabase.create().dataSource(), "dispatch_", clock, null);
+		return MigratedStores.store(PostgresTestDatabase.create().dataSource(), "dispatch_", clock);
 	}
 
 }

@@ -8,12 +8,13 @@ import java.util.Set;
 
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Instance;
+import io.github.dispatchspring.scheduler.Transition;
 import io.github.dispatchspring.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.call;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.result;
 import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.value;
@@ -43,12 +44,6 @@ class PostgresInstancesTests {
 
 	private final Instance secondInstance = instance("http://10.0.0.2:8080");
 
-	@AfterEach
-	void closeStores() throws Exception {
-		this.first.close();
-		this.second.close();
-	}
-
 	@Test
 	void handsBackTheCallsOfASilentInstanceWithoutWaitingForTheirLeases() {
 		this.first.heartbeat(this.firstInstance, TIMEOUT);
@@ -76,22 +71,21 @@ class PostgresInstancesTests {
 	}
 
 	@Test
-	void handsNothingBackOnTheFirstHeartbeatAfterItsOwnSilence() throws Exception {
+	void handsNothingBackOnTheFirstHeartbeatAfterItsOwnSilence() {
 		MutableClock clock = new MutableClock(Instant.now());
-		try (JdbcCallStore third = new JdbcCallStore(this.database.dataSource(), "dispatch_", clock, null)) {
-			Instance thirdInstance = instance("http://10.0.0.3:8080");
-			third.heartbeat(thirdInstance, TIMEOUT);
-			this.first.heartbeat(this.firstInstance, TIMEOUT);
-			this.first.add(List.of(call("a")));
-			assertThat(this.first.claim(10, LEASE)).hasSize(1);
-			silence(this.firstInstance, TIMEOUT.plusSeconds(1));
-			clock.advance(TIMEOUT.plusSeconds(1));
+		JdbcCallStore third = MigratedStores.store(this.database.dataSource(), "dispatch_", clock);
+		Instance thirdInstance = instance("http://10.0.0.3:8080");
+		third.heartbeat(thirdInstance, TIMEOUT);
+		this.first.heartbeat(this.firstInstance, TIMEOUT);
+		this.first.add(List.of(call("a")));
+		assertThat(this.first.claim(10, LEASE)).hasSize(1);
+		silence(this.firstInstance, TIMEOUT.plusSeconds(1));
+		clock.advance(TIMEOUT.plusSeconds(1));
 
-			third.heartbeat(thirdInstance, TIMEOUT);
-			assertThat(third.claim(10, LEASE)).as("calls claimed after a heartbeat that followed a silence").isEmpty();
-			third.heartbeat(thirdInstance, TIMEOUT);
-			assertThat(third.claim(10, LEASE)).extracting(ClaimedCall::id).containsExactly("a");
-		}
+		third.heartbeat(thirdInstance, TIMEOUT);
+		assertThat(third.claim(10, LEASE)).as("calls claimed after a heartbeat that followed a silence").isEmpty();
+		third.heartbeat(thirdInstance, TIMEOUT);
+		assertThat(third.claim(10, LEASE)).extracting(ClaimedCall::id).containsExactly("a");
 	}
 
 	@Test
@@ -106,8 +100,8 @@ class PostgresInstancesTests {
 		List<ClaimedCall> taken = this.second.claim(10, LEASE);
 
 		assertThat(taken).extracting(ClaimedCall::id).containsExactly("a");
-		assertThat(this.first.complete(lost, result(lost, "lost"))).isFalse();
-		assertThat(this.second.complete(taken.get(0), result(taken.get(0), "taken"))).isTrue();
+		assertThat(record(this.first, new Transition.Complete(lost, result(lost, "lost")))).isFalse();
+		assertThat(record(this.second, new Transition.Complete(taken.get(0), result(taken.get(0), "taken")))).isTrue();
 		assertThat(this.second.results(Set.of("a")).get("a").getOutput()).isEqualTo(value("taken"));
 	}
 
@@ -150,7 +144,7 @@ class PostgresInstancesTests {
 	}
 
 	private JdbcCallStore store() {
-		return new JdbcCallStore(this.database.dataSource(), "dispatch_", Clock.systemUTC(), null);
+		return MigratedStores.store(this.database.dataSource(), "dispatch_", Clock.systemUTC());
 	}
 
 	private static Instance instance(String endpoint) {

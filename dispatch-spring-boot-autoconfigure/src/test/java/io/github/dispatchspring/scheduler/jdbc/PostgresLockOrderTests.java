@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import com.google.protobuf.Any;
 import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.scheduler.CallStore.Recorded;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.Transition;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,13 +53,13 @@ class PostgresLockOrderTests {
 		ExecutorService instances = Executors.newFixedThreadPool(2);
 		try (Connection parents = this.database.dataSource().getConnection()) {
 			lockBothParents(parents);
-			Future<List<Boolean>> firstWrite = instances.submit(() -> this.first.record(forward));
-			Future<List<Boolean>> secondWrite = instances.submit(() -> this.second.record(backward));
+			Future<Recorded> firstWrite = instances.submit(() -> this.first.record(forward, 0, Duration.ZERO));
+			Future<Recorded> secondWrite = instances.submit(() -> this.second.record(backward, 0, Duration.ZERO));
 			awaitSessionsWaitingForALock(2);
 			parents.commit();
 
-			assertThat(firstWrite.get()).containsExactly(true, true);
-			assertThat(secondWrite.get()).containsExactly(true, true);
+			assertThat(firstWrite.get().held()).containsExactly(true, true);
+			assertThat(secondWrite.get().held()).containsExactly(true, true);
 		}
 		finally {
 			instances.shutdownNow();
@@ -89,8 +91,8 @@ class PostgresLockOrderTests {
 	private Map<String, ClaimedCall> suspendedParentsWithLeasedChildren() {
 		this.first.add(List.of(call("parent-a", null), call("parent-b", null)));
 		for (ClaimedCall parent : this.first.claim(10, LEASE)) {
-			this.first.suspend(parent, Any.pack(StringValue.of("journal")), 2, 2, null,
-					List.of(call(parent.id() + "-1", parent.id()), call(parent.id() + "-2", parent.id())));
+			record(this.first, new Transition.Suspend(parent, Any.pack(StringValue.of("journal")), 2, 2, null,
+					List.of(call(parent.id() + "-1", parent.id()), call(parent.id() + "-2", parent.id()))));
 		}
 		return this.first.claim(10, LEASE)
 			.stream()
@@ -110,7 +112,7 @@ class PostgresLockOrderTests {
 	}
 
 	private JdbcCallStore store() {
-		return new JdbcCallStore(this.database.dataSource(), "dispatch_", Clock.systemUTC(), null);
+		return MigratedStores.store(this.database.dataSource(), "dispatch_", Clock.systemUTC());
 	}
 
 }

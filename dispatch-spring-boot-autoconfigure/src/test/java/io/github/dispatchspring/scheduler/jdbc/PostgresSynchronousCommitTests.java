@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
+import static io.github.dispatchspring.scheduler.Transitions.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,11 +46,11 @@ class PostgresSynchronousCommitTests {
 	private static List<String> settingsAtCommit(Durability durability) {
 		List<String> settings = new CopyOnWriteArrayList<>();
 		DataSource observed = observingCommits(PostgresTestDatabase.create().dataSource(), settings);
-		JdbcCallStore store = new JdbcCallStore(observed, "dispatch_", Clock.systemUTC(), durability, null);
+		JdbcCallStore store = MigratedStores.store(observed, "dispatch_", Clock.systemUTC(), durability);
 		settings.clear();
 		store.add(List.of(new NewCall("a", "f", "", Any.getDefaultInstance(), null, "a", 0, false, Instant.now(), null)));
 		List<ClaimedCall> claimed = store.claim(1, Duration.ofMinutes(1));
-		store.record(List.of(new Transition.Complete(claimed.get(0), CallResult.getDefaultInstance())));
+		record(store, new Transition.Complete(claimed.get(0), CallResult.getDefaultInstance()));
 		assertThat(settings).hasSizeGreaterThanOrEqualTo(3);
 		return settings;
 	}

@@ -23,8 +23,8 @@ class PostgresWakeUpTests {
 	@ValueSource(strings = { "dispatch_", "Dispatch_Calls_" })
 	void wakesAnotherInstanceWhenACallIsAdded(String prefix) throws Exception {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
-		JdbcCallStore listening = new JdbcCallStore(database.dataSource(), prefix, Clock.systemUTC(), null);
-		JdbcCallStore adding = new JdbcCallStore(database.dataSource(), prefix, Clock.systemUTC(), null);
+		JdbcCallStore listening = MigratedStores.store(database.dataSource(), prefix, Clock.systemUTC());
+		JdbcCallStore adding = MigratedStores.store(database.dataSource(), prefix, Clock.systemUTC());
 		Semaphore wakeUps = new Semaphore(0);
 		try (AutoCloseable subscription = listening.subscribe(wakeUps::release)) {
 			assertThat(wakeUps.tryAcquire(30, TimeUnit.SECONDS)).as("woken once listening").isTrue();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.CallStoreContractTests;
 import io.github.dispatchspring.scheduler.Durability;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,10 +19,17 @@ class SqliteCallStoreTests extends CallStoreContractTests {
 	@TempDir
 	Path directory;
 
+	private EmbeddedDatabase database;
+
 	@Override
 	protected CallStore createStore(Clock clock) {
-		EmbeddedDatabase database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
-		return new JdbcCallStore(database.dataSource(), "dispatch_", clock, Durability.SYNC, database);
+		this.database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
+		return MigratedStores.store(this.database.dataSource(), "dispatch_", clock);
+	}
+
+	@AfterEach
+	void closeDatabase() {
+		this.database.close();
 	}
 
 }

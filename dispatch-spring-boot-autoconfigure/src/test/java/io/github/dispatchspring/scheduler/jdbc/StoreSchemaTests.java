@@ -30,7 +30,7 @@ class StoreSchemaTests {
 
 	@Test
 	void createsTheTablesAtTheCurrentVersionWithTheConfiguredPrefix() {
-		new JdbcCallStore(this.dataSource, "app_dispatch_", Clock.systemUTC(), null);
+		new StoreSchema(this.dataSource, "app_dispatch_").migrate();
 
 		assertThat(this.jdbc.queryForObject("SELECT version FROM app_dispatch_schema_version", Integer.class))
 			.isEqualTo(StoreSchema.VERSION);
@@ -39,13 +39,13 @@ class StoreSchemaTests {
 
 	@Test
 	void migratesTablesOfAnEarlierVersion() {
-		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		new StoreSchema(this.dataSource, "dispatch_").migrate();
 		downgradeToVersionTwo();
 		this.jdbc.execute("DROP INDEX dispatch_calls_ended_at");
 		this.jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN ended_at");
 		this.jdbc.update("UPDATE dispatch_schema_version SET version = 1");
 
-		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		new StoreSchema(this.dataSource, "dispatch_").migrate();
 
 		assertThat(this.jdbc.queryForObject("SELECT version FROM dispatch_schema_version", Integer.class))
 			.isEqualTo(StoreSchema.VERSION);
@@ -56,12 +56,12 @@ class StoreSchemaTests {
 
 	@Test
 	void migratesTablesOfVersionTwoKeepingTheirCalls() {
-		JdbcCallStore store = new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		JdbcCallStore store = MigratedStores.store(this.dataSource, "dispatch_", Clock.systemUTC());
 		store.add(List.of(new NewCall("kept", "fn", "http://localhost:8080", Any.getDefaultInstance(), null, "kept", 0,
 				false, Instant.now(), null)));
 		downgradeToVersionTwo();
 
-		JdbcCallStore migrated = new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		JdbcCallStore migrated = MigratedStores.store(this.dataSource, "dispatch_", Clock.systemUTC());
 
 		assertThat(this.jdbc.queryForObject("SELECT version FROM dispatch_schema_version", Integer.class))
 			.isEqualTo(StoreSchema.VERSION);
@@ -82,11 +82,11 @@ class StoreSchemaTests {
 
 	@Test
 	void refusesTablesOfANewerVersion() {
-		new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null);
+		new StoreSchema(this.dataSource, "dispatch_").migrate();
 		this.jdbc.update("UPDATE dispatch_schema_version SET version = ?", StoreSchema.VERSION + 1);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new JdbcCallStore(this.dataSource, "dispatch_", Clock.systemUTC(), null))
+			.isThrownBy(() -> new StoreSchema(this.dataSource, "dispatch_").migrate())
 			.withMessageContaining("upgrade the starter");
 	}
 
