@@ -1,14 +1,10 @@
 package io.github.dispatchspring.autoconfigure;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.dispatchspring.scheduler.CallStore;
-import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.jdbc.EmbeddedDatabase;
-import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
-import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
 import org.sqlite.SQLiteDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,32 +25,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Conditional(DispatchApiUrlCondition.Embedded.class)
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "embedded", matchIfMissing = true)
 @ConditionalOnMissingBean(CallStore.class)
+@Import(SqlStoreConfiguration.class)
 public final class DispatchEmbeddedStoreAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedDatabase dispatchEmbeddedDatabase(DispatchProperties properties) {
+	StoreDataSource dispatchStoreDataSource(DispatchProperties properties) {
 		DispatchProperties.Scheduler scheduler = properties.getScheduler();
-		return EmbeddedDatabase.open(Path.of(scheduler.getEmbedded().getDirectory()), scheduler.getDurability(),
-				scheduler.getJdbc().getMaxConnections(), scheduler.getJdbc().getConnectionTimeout());
-	}
-
-	/** Creates or migrates the store's tables once, before the store is built. */
-	@Bean
-	StoreSchema dispatchStoreSchema(EmbeddedDatabase database, DispatchProperties properties) {
-		return new StoreSchema(database.dataSource(), properties.getScheduler().getJdbc().getTablePrefix());
-	}
-
-	@Bean
-	JdbcCallStore dispatchCallStore(EmbeddedDatabase database, StoreSchema schema, DispatchProperties properties,
-			Clock clock) {
-		return new JdbcCallStore(database.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
-				properties.getScheduler().getDurability());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SchedulerKeys dispatchSchedulerKeys(JdbcCallStore store) {
-		return store.schedulerKeys();
+		EmbeddedDatabase database = EmbeddedDatabase.open(Path.of(scheduler.getEmbedded().getDirectory()),
+				scheduler.getDurability(), scheduler.getJdbc().getMaxConnections(),
+				scheduler.getJdbc().getConnectionTimeout());
+		return new StoreDataSource(database.dataSource(), database);
 	}
 
 }

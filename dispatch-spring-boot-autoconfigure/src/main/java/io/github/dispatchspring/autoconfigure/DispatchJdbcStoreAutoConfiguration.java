@@ -1,13 +1,8 @@
 package io.github.dispatchspring.autoconfigure;
 
-import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import io.github.dispatchspring.scheduler.CallStore;
-import io.github.dispatchspring.scheduler.SchedulerKeys;
-import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
-import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -17,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Conditional(DispatchApiUrlCondition.Embedded.class)
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "jdbc")
 @ConditionalOnMissingBean(CallStore.class)
+@Import(SqlStoreConfiguration.class)
 public final class DispatchJdbcStoreAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -45,25 +42,6 @@ public final class DispatchJdbcStoreAutoConfiguration {
 					+ "dispatch.scheduler.jdbc.url, or define the application's DataSource (spring.datasource.url)");
 		}
 		return new StoreDataSource(dataSource, null);
-	}
-
-	/** Creates or migrates the store's tables once, before the store is built. */
-	@Bean
-	StoreSchema dispatchStoreSchema(StoreDataSource dataSource, DispatchProperties properties) {
-		return new StoreSchema(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix());
-	}
-
-	@Bean
-	JdbcCallStore dispatchCallStore(StoreDataSource dataSource, StoreSchema schema, DispatchProperties properties,
-			Clock clock) {
-		return new JdbcCallStore(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
-				properties.getScheduler().getDurability());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SchedulerKeys dispatchSchedulerKeys(JdbcCallStore store) {
-		return store.schedulerKeys();
 	}
 
 }

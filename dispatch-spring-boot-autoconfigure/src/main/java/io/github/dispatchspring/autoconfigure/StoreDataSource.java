@@ -7,12 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * The database of the shared store: a pool of its own, closed with the application, or the
- * application's {@link DataSource}, left to the application. It is no {@code DataSource} bean itself,
- * so that the application's own stays the only one.
+ * The database of a SQL store: the embedded file database or a pool of the store's own, closed with
+ * the application, or the application's {@link DataSource}, left to the application. It is no
+ * {@code DataSource} bean itself, so that the application's own stays the only one.
  *
  * @param dataSource the database
- * @param pool the pool to close, or {@code null} when the database is the application's
+ * @param pool what to close with the application, or {@code null} when the database is the application's
  */
 record StoreDataSource(DataSource dataSource, @Nullable AutoCloseable pool) implements AutoCloseable {
 

@@ -22,7 +22,6 @@ import io.github.dispatchspring.scheduler.CallInvoker;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
-import io.github.dispatchspring.scheduler.jdbc.EmbeddedDatabase;
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -53,7 +52,7 @@ class BeanBackOffTests {
 		InMemoryCallStore store = new InMemoryCallStore(Clock.systemUTC());
 		this.contextRunner.withBean(CallStore.class, () -> store).run((context) -> {
 			assertThat(context).getBean(CallStore.class).isSameAs(store);
-			assertThat(context).doesNotHaveBean(EmbeddedDatabase.class);
+			assertThat(context).doesNotHaveBean(StoreDataSource.class);
 			assertThat(context).hasSingleBean(EmbeddedScheduler.class);
 		});
 	}

@@ -8,7 +8,6 @@ import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.DispatchApiController;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
-import io.github.dispatchspring.scheduler.jdbc.EmbeddedDatabase;
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.webhook.FunctionWebhookController;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class ExclusionTests {
 		without(DispatchEmbeddedStoreAutoConfiguration.class).withPropertyValues("dispatch.scheduler.store=embedded")
 			.withBean(CallStore.class, () -> new InMemoryCallStore(Clock.systemUTC()))
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(EmbeddedDatabase.class);
+				assertThat(context).doesNotHaveBean(StoreDataSource.class);
 				assertThat(context).hasSingleBean(EmbeddedScheduler.class);
 			});
 	}

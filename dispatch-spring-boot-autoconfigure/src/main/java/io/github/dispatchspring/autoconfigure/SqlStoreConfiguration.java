@@ -1,0 +1,38 @@
+package io.github.dispatchspring.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.dispatchspring.scheduler.SchedulerKeys;
+import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
+import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SQL store on the database of the embedded or the shared store auto-configuration: its schema,
+ * migrated once before the store is built, the store, and the scheduler's key pair kept in it.
+ */
+@Configuration(proxyBeanMethods = false)
+final class SqlStoreConfiguration {
+
+	@Bean
+	StoreSchema dispatchStoreSchema(StoreDataSource dataSource, DispatchProperties properties) {
+		return new StoreSchema(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix());
+	}
+
+	@Bean
+	JdbcCallStore dispatchCallStore(StoreDataSource dataSource, StoreSchema migrated, DispatchProperties properties,
+			Clock clock) {
+		return new JdbcCallStore(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
+				properties.getScheduler().getDurability());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SchedulerKeys dispatchSchedulerKeys(JdbcCallStore store) {
+		return store.schedulerKeys();
+	}
+
+}
