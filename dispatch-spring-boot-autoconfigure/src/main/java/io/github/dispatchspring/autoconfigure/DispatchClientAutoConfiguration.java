@@ -9,6 +9,7 @@ import io.github.dispatchspring.proto.ValueCodec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { DispatchFunctionAutoConfiguration.class, DispatchSchedulerAutoConfiguration.class,
 		DispatchRemoteAutoConfiguration.class })
 @ConditionalOnBean(CallSubmitter.class)
+@EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchClientAutoConfiguration {
 
 	@Bean

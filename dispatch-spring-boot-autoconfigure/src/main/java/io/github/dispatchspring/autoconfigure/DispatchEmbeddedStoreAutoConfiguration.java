@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "embedded", matchIfMissing = true)
 @ConditionalOnMissingBean(CallStore.class)
 @Import(SqlStoreConfiguration.class)
+@EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchEmbeddedStoreAutoConfiguration {
 
 	@Bean(destroyMethod = "close")

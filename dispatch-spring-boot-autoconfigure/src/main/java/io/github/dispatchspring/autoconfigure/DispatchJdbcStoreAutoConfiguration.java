@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "jdbc")
 @ConditionalOnMissingBean(CallStore.class)
 @Import(SqlStoreConfiguration.class)
+@EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchJdbcStoreAutoConfiguration {
 
 	@Bean(destroyMethod = "close")

@@ -7,6 +7,7 @@ import io.github.dispatchspring.client.RemoteCallSubmitter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = DispatchFunctionAutoConfiguration.class)
 @Conditional(DispatchApiUrlCondition.Remote.class)
 @Import(HttpClientConfiguration.class)
+@EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchRemoteAutoConfiguration {
 
 	@Bean

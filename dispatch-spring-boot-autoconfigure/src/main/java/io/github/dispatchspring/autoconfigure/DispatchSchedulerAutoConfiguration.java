@@ -38,6 +38,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -55,6 +56,7 @@ import org.springframework.util.StringUtils;
 		DispatchJdbcStoreAutoConfiguration.class, DispatchMemoryStoreAutoConfiguration.class })
 @Conditional(DispatchApiUrlCondition.Embedded.class)
 @Import(HttpClientConfiguration.class)
+@EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchSchedulerAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(DispatchSchedulerAutoConfiguration.class);

@@ -4,6 +4,11 @@ import java.time.Clock;
 
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.client.CallSubmitter;
+import io.github.dispatchspring.client.LocalEndpoint;
+import io.github.dispatchspring.function.DispatchFunctionDiscoverer;
+import io.github.dispatchspring.function.FunctionRegistry;
+import io.github.dispatchspring.function.FunctionRunner;
+import io.github.dispatchspring.proto.ValueCodec;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.DispatchApiController;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
@@ -11,6 +16,7 @@ import io.github.dispatchspring.scheduler.InMemoryCallStore;
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.webhook.FunctionWebhookController;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -41,6 +47,23 @@ class ExclusionTests {
 				DispatchMemoryStoreAutoConfiguration.class, DispatchSchedulerAutoConfiguration.class,
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
 				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class);
+	}
+
+	@Test
+	void withoutTheFunctionAutoConfigurationTheApplicationSuppliesItsParts() {
+		FunctionRegistry registry = new FunctionRegistry();
+		ValueCodec codec = new ValueCodec(new JsonMapper());
+		without(DispatchFunctionAutoConfiguration.class).withBean(FunctionRegistry.class, () -> registry)
+			.withBean(ValueCodec.class, () -> codec)
+			.withBean(FunctionRunner.class, () -> new FunctionRunner(registry, codec, null, 1024 * 1024))
+			.withBean(LocalEndpoint.class, () -> new LocalEndpoint("http://localhost:8080", "localhost", 8080))
+			.withBean(Clock.class, Clock::systemUTC)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(DispatchFunctionDiscoverer.class);
+				assertThat(context).hasSingleBean(EmbeddedScheduler.class);
+				assertThat(context).hasSingleBean(FunctionWebhookController.class);
+				assertThat(context).hasSingleBean(DispatchClient.class);
+			});
 	}
 
 	@Test
