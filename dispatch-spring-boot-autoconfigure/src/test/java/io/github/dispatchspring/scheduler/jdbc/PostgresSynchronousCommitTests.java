@@ -21,6 +21,7 @@ import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.Transition;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static io.github.dispatchspring.scheduler.Transitions.record;
@@ -39,13 +40,30 @@ class PostgresSynchronousCommitTests {
 	}
 
 	@Test
+	void commitsEveryWriteSynchronouslyOnADatabaseWhoseDefaultIsOff() {
+		assertThat(settingsAtCommit(Durability.SYNC, "off")).isNotEmpty().containsOnly("on");
+	}
+
+	@Test
 	void commitsWithoutWaitingForTheLogWhenRelaxed() {
 		assertThat(settingsAtCommit(Durability.RELAXED)).isNotEmpty().containsOnly("off");
 	}
 
 	private static List<String> settingsAtCommit(Durability durability) {
+		return settingsAtCommit(durability, "on");
+	}
+
+	/**
+	 * The setting in force at each commit of the store's writes, on a database whose sessions start
+	 * with {@code synchronous_commit} set to the given default.
+	 */
+	private static List<String> settingsAtCommit(Durability durability, String databaseDefault) {
+		PostgresTestDatabase database = PostgresTestDatabase.create();
+		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		jdbc.execute("ALTER DATABASE " + database.name() + " SET synchronous_commit TO " + databaseDefault);
+		assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo(databaseDefault);
 		List<String> settings = new CopyOnWriteArrayList<>();
-		DataSource observed = observingCommits(PostgresTestDatabase.create().dataSource(), settings);
+		DataSource observed = observingCommits(database.dataSource(), settings);
 		JdbcCallStore store = MigratedStores.store(observed, "dispatch_", Clock.systemUTC(), durability);
 		settings.clear();
 		store.add(List.of(new NewCall("a", "f", "", Any.getDefaultInstance(), null, "a", 0, false, Instant.now(), null)));
