@@ -54,6 +54,14 @@ public interface DispatchClient {
 	<R> R await(DispatchId id, Class<R> resultType, Duration timeout);
 
 	/**
+	 * The call the current thread runs, inside a {@link DispatchFunction}: its ids key side effects
+	 * that must happen once. A function may also declare a {@link DispatchCall} parameter.
+	 * @return the call
+	 * @throws IllegalStateException outside a function
+	 */
+	DispatchCall currentCall();
+
+	/**
 	 * A type-safe handle on a function, to dispatch and gather without repeating its name and types.
 	 * @param name the function's name
 	 * @param resultType the function's result type

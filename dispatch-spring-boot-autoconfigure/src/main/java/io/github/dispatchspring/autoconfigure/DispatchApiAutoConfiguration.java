@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.scheduler.BearerAuthentication;
-import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.DispatchApi;
 import io.github.dispatchspring.scheduler.DispatchApiController;
 import io.github.dispatchspring.scheduler.DispatchRequestLimits;
@@ -46,9 +45,8 @@ public final class DispatchApiAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(DispatchApiAutoConfiguration.class);
 
 	@Bean
-	DispatchApi dispatchApi(CallSubmitter submitter, CallStore store, DispatchRequestLimits limits,
-			DispatchProperties properties) {
-		return new DispatchApi(submitter, store, limits, properties.getApi().getWaitTimeout());
+	DispatchApi dispatchApi(CallSubmitter submitter, DispatchRequestLimits limits, DispatchProperties properties) {
+		return new DispatchApi(submitter, limits, properties.getApi().getWaitTimeout());
 	}
 
 	@Bean

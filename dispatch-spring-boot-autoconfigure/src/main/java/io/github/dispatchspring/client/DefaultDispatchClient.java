@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchBatch;
+import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -80,6 +81,16 @@ public final class DefaultDispatchClient implements DispatchClient {
 		return this.codec.decode(result.getOutput(), resultType);
 	}
 
+	@Override
+	public DispatchCall currentCall() {
+		DurableExecution execution = DurableExecution.current();
+		if (execution == null) {
+			throw new IllegalStateException("currentCall() is only known inside a @DispatchFunction, on the thread "
+					+ "that runs it");
+		}
+		return execution.call().toDispatchCall();
+	}
+
 	private Call call(String function, @Nullable Object input) {
 		if (!FunctionRegistry.isValidName(function)) {
 			throw new IllegalArgumentException("'" + function + "' is not a valid Dispatch function name");
@@ -122,8 +133,8 @@ public final class DefaultDispatchClient implements DispatchClient {
 			if (execution == null) {
 				return DefaultDispatchClient.this.submitter.submit(submitted, null);
 			}
-			CallSubmitter.CallOrigin origin = new CallSubmitter.CallOrigin(execution.dispatchId(),
-					execution.rootDispatchId());
+			CallSubmitter.CallOrigin origin = new CallSubmitter.CallOrigin(execution.call().dispatchId(),
+					execution.call().rootDispatchId());
 			return execution
 				.batch(submitted,
 						(calls) -> DefaultDispatchClient.this.submitter.submit(calls, origin)

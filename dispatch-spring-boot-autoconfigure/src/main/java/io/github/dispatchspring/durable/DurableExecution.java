@@ -24,11 +24,11 @@ public final class DurableExecution {
 
 	private static final ThreadLocal<DurableExecution> current = new ThreadLocal<>();
 
+	private final RunningCall call;
+
 	private final String function;
 
 	private final String dispatchId;
-
-	private final String rootDispatchId;
 
 	private final ReplayJournal journal;
 
@@ -40,18 +40,15 @@ public final class DurableExecution {
 
 	/**
 	 * Creates the run of a call.
-	 * @param function the function the call runs
-	 * @param dispatchId the call's id
-	 * @param rootDispatchId the id of the root of its call tree
+	 * @param call the call, as its run request describes it
 	 * @param journal its journal
 	 * @param store the calls in the store of the scheduler sharing this application's store, or
 	 * {@code null} without one
 	 */
-	public DurableExecution(String function, String dispatchId, String rootDispatchId, ReplayJournal journal,
-			@Nullable ChildCalls store) {
-		this.function = function;
-		this.dispatchId = dispatchId;
-		this.rootDispatchId = rootDispatchId;
+	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store) {
+		this.call = call;
+		this.function = call.function();
+		this.dispatchId = call.dispatchId();
 		this.journal = journal;
 		this.store = store;
 		this.replayed = journal.suspendedAt();
@@ -94,19 +91,11 @@ public final class DurableExecution {
 	}
 
 	/**
-	 * The id of the call this execution runs.
-	 * @return the dispatch id
+	 * The call this execution runs.
+	 * @return the call, as its run request describes it
 	 */
-	public String dispatchId() {
-		return this.dispatchId;
-	}
-
-	/**
-	 * The id of the root of the call tree this execution belongs to.
-	 * @return the root dispatch id
-	 */
-	public String rootDispatchId() {
-		return this.rootDispatchId;
+	public RunningCall call() {
+		return this.call;
 	}
 
 	/**

@@ -47,10 +47,11 @@ public final class DispatchFunctionDiscoverer implements SmartInitializingSingle
 		methods.forEach((method, annotation) -> {
 			String name = annotation.value().isEmpty() ? method.getName() : annotation.value();
 			RegisteredFunction function = new RegisteredFunction(name, beanName, method, this.beanFactory);
-			if (method.getParameterCount() > 1) {
+			long inputs = RegisteredFunction.inputCount(method);
+			if (inputs > 1 || method.getParameterCount() > inputs + 1) {
 				throw new IllegalStateException("Dispatch function '" + name + "' of " + function.describe()
-						+ " takes " + method.getParameterCount()
-						+ " parameters; a function takes zero or one: wrap several values in a record");
+						+ " takes " + method.getParameterCount() + " parameters; a function takes zero or one input, "
+						+ "and may take the DispatchCall it runs for: wrap several values in a record");
 			}
 			this.registry.register(function);
 		});

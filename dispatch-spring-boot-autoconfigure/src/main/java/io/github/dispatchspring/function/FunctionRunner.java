@@ -14,6 +14,7 @@ import io.github.dispatchspring.durable.DurableExecution;
 import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.durable.ReplayDivergence;
 import io.github.dispatchspring.durable.ReplayJournal;
+import io.github.dispatchspring.durable.RunningCall;
 import io.github.dispatchspring.durable.Suspension;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Error;
@@ -60,11 +61,12 @@ public final class FunctionRunner {
 	/**
 	 * Runs the requested function.
 	 * @param request the run request
+	 * @param attempt the attempt of this run of the call, from 1
 	 * @return the response; {@code STATUS_NOT_FOUND} when no function has the requested name
 	 * @throws InconsistentJournalException if the request resumes the call with a journal that
 	 * contradicts itself: such a request is malformed and nothing of it runs
 	 */
-	public RunResponse run(RunRequest request) {
+	public RunResponse run(RunRequest request, int attempt) {
 		RegisteredFunction function = this.registry.find(request.getFunction());
 		if (function == null) {
 			return failure(DispatchStatus.NOT_FOUND, "FunctionNotFound",
@@ -90,10 +92,11 @@ public final class FunctionRunner {
 			return poll(function, journal.poll(List.of()));
 		}
 		String root = request.getRootDispatchId().isEmpty() ? request.getDispatchId() : request.getRootDispatchId();
-		DurableExecution execution = new DurableExecution(function.name(), request.getDispatchId(), root, journal,
-				this.childCalls);
+		RunningCall call = new RunningCall(function.name(), request.getDispatchId(), root,
+				request.getParentDispatchId(), Math.max(attempt, 1));
+		DurableExecution execution = new DurableExecution(call, journal, this.childCalls);
 		try {
-			Object output = execution.run(() -> invoke(function, journal.input()));
+			Object output = execution.run(() -> invoke(function, journal.input(), call));
 			return success(output);
 		}
 		catch (Suspension suspension) {
@@ -111,10 +114,10 @@ public final class FunctionRunner {
 		}
 	}
 
-	private @Nullable Object invoke(RegisteredFunction function, Any input) {
+	private @Nullable Object invoke(RegisteredFunction function, Any input, RunningCall call) {
 		try {
 			Object value = (function.inputType() != null) ? this.codec.decode(input, function.inputType()) : null;
-			return function.invoke(value);
+			return function.invoke(value, call::toDispatchCall);
 		}
 		catch (Suspension | ReplayDivergence replay) {
 			throw replay;

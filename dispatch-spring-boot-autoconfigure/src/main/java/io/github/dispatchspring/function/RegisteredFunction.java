@@ -3,6 +3,10 @@ package io.github.dispatchspring.function;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import io.github.dispatchspring.DispatchCall;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
@@ -49,28 +53,68 @@ public final class RegisteredFunction {
 	}
 
 	/**
-	 * The type of the function's input, or {@code null} when it takes none.
+	 * The type of the function's input, or {@code null} when it takes none: its one parameter that is
+	 * not a {@link DispatchCall}.
 	 * @return the input type
 	 */
 	public @Nullable Type inputType() {
-		return (this.method.getParameterCount() == 0) ? null : this.method.getGenericParameterTypes()[0];
+		int input = inputIndex(this.method);
+		return (input < 0) ? null : this.method.getGenericParameterTypes()[input];
+	}
+
+	/**
+	 * The method declaring the function.
+	 * @return the method
+	 */
+	public Method method() {
+		return this.method;
 	}
 
 	/**
 	 * Invokes the function.
 	 * @param input the decoded input, ignored when the function takes none
+	 * @param call the call it runs for, asked for only when the method declares a {@link DispatchCall}
+	 * parameter
 	 * @return what the function returned, {@code null} for {@code void}
 	 * @throws Throwable what the function threw
 	 */
-	public @Nullable Object invoke(@Nullable Object input) throws Throwable {
+	public @Nullable Object invoke(@Nullable Object input, Supplier<DispatchCall> call) throws Throwable {
 		Invocable target = invocable();
-		Object[] arguments = (this.method.getParameterCount() == 0) ? new Object[0] : new Object[] { input };
+		Class<?>[] types = this.method.getParameterTypes();
+		Object[] arguments = new Object[types.length];
+		for (int i = 0; i < types.length; i++) {
+			arguments[i] = (types[i] == DispatchCall.class) ? call.get() : input;
+		}
 		try {
 			return target.method.invoke(target.bean, arguments);
 		}
 		catch (InvocationTargetException ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/**
+	 * The index of a method's input parameter, the one that is not a {@link DispatchCall}.
+	 * @param method the method
+	 * @return the index, or -1 when it takes no input
+	 */
+	static int inputIndex(Method method) {
+		Class<?>[] types = method.getParameterTypes();
+		for (int i = 0; i < types.length; i++) {
+			if (types[i] != DispatchCall.class) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * How many inputs a method takes: its parameters that are not a {@link DispatchCall}.
+	 * @param method the method
+	 * @return the number of inputs
+	 */
+	static long inputCount(Method method) {
+		return Arrays.stream(method.getParameterTypes()).filter((type) -> type != DispatchCall.class).count();
 	}
 
 	private Invocable invocable() {

@@ -85,7 +85,7 @@ public final class CallExecution {
 		if (claimed.expired(this.clock.instant())) {
 			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()), handoff);
 		}
-		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed));
+		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed), claimed.attempt() + 1);
 		String invalid = this.responses.problem(response);
 		if (invalid != null) {
 			return complete(claimed, failure("InvalidResponse", invalid), handoff);

@@ -14,8 +14,9 @@ public interface CallInvoker {
 	 * Runs the request.
 	 * @param endpoint the URL of the endpoint serving the function
 	 * @param request the run request
+	 * @param attempt the attempt of this run of the call, from 1
 	 * @return the function's response
 	 */
-	RunResponse invoke(String endpoint, RunRequest request);
+	RunResponse invoke(String endpoint, RunRequest request, int attempt);
 
 }

@@ -24,15 +24,12 @@ public final class DispatchApi {
 
 	private final CallSubmitter submitter;
 
-	private final CallStore store;
-
 	private final DispatchRequestLimits limits;
 
 	private final Duration waitTimeout;
 
-	public DispatchApi(CallSubmitter submitter, CallStore store, DispatchRequestLimits limits, Duration waitTimeout) {
+	public DispatchApi(CallSubmitter submitter, DispatchRequestLimits limits, Duration waitTimeout) {
 		this.submitter = submitter;
-		this.store = store;
 		this.limits = limits;
 		this.waitTimeout = waitTimeout;
 	}
@@ -70,17 +67,18 @@ public final class DispatchApi {
 	 */
 	public WireResponse await(WireRequest request) {
 		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
-		if (id.isEmpty() || id.length() > 128 || !this.store.exists(id)) {
+		if (id.isEmpty() || id.length() > 128) {
 			return WireResponse.error(ConnectError.notFound("no call has the dispatch id '" + abbreviate(id) + "'"));
 		}
 		try {
 			return WireResponse.proto(this.submitter.await(List.of(new DispatchId(id)), this.waitTimeout).get(0));
 		}
 		catch (DispatchException ex) {
-			if (ex.getStatus() != DispatchStatus.TIMEOUT) {
-				throw ex;
-			}
-			return WireResponse.error(new ConnectError(408, "deadline_exceeded", ex.getMessage()));
+			return switch (ex.getStatus()) {
+				case NOT_FOUND -> WireResponse.error(ConnectError.notFound(ex.getMessage()));
+				case TIMEOUT -> WireResponse.error(new ConnectError(408, "deadline_exceeded", ex.getMessage()));
+				default -> throw ex;
+			};
 		}
 	}
 

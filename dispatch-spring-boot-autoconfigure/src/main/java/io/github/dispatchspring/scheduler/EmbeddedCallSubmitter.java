@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
@@ -74,9 +75,34 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		return (this.defaultExpiration != null) ? now.plus(this.defaultExpiration) : null;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * An id the store does not hold fails at once with {@code NOT_FOUND}, unless the store cannot be
+	 * read, when the wait goes on as for any call.
+	 */
 	@Override
 	public List<CallResult> await(List<DispatchId> ids, Duration timeout) {
-		return this.waiter.await(ids.stream().map(DispatchId::value).toList(), timeout);
+		List<String> awaited = ids.stream().map(DispatchId::value).toList();
+		failOnUnknown(awaited);
+		return this.waiter.await(awaited, timeout);
+	}
+
+	private void failOnUnknown(List<String> ids) {
+		Set<String> known;
+		try {
+			known = this.store.existing(ids);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			return;
+		}
+		for (String id : ids) {
+			if (!known.contains(id)) {
+				throw new DispatchException(DispatchStatus.NOT_FOUND, "No call has the dispatch id '" + id
+						+ "': it was never accepted by this scheduler, or it ended longer ago than "
+						+ "dispatch.scheduler.retention and was deleted");
+			}
+		}
 	}
 
 }

@@ -12,6 +12,7 @@ import io.github.dispatchspring.function.ErrorStatus;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.RunResponses;
+import io.github.dispatchspring.wire.AttemptHeader;
 
 /**
  * Runs calls at their endpoint over HTTP: {@code POST /dispatch.sdk.v1.FunctionService/Run} with the
@@ -51,7 +52,7 @@ public final class HttpCallInvoker implements CallInvoker {
 	}
 
 	@Override
-	public RunResponse invoke(String endpoint, RunRequest request) {
+	public RunResponse invoke(String endpoint, RunRequest request, int attempt) {
 		String refusal = this.allowed.refusal(endpoint);
 		if (refusal != null) {
 			return RunResponses.failed(DispatchStatus.PERMISSION_DENIED, "EndpointNotAllowed", refusal);
@@ -60,7 +61,7 @@ public final class HttpCallInvoker implements CallInvoker {
 		HttpRequest http;
 		try {
 			uri = URI.create(EndpointUrls.withoutTrailingSlashes(endpoint) + PATH);
-			http = httpRequest(uri, request.toByteArray());
+			http = httpRequest(uri, request.toByteArray(), attempt);
 		}
 		catch (IllegalArgumentException ex) {
 			return RunResponses.failed(DispatchStatus.INVALID_ARGUMENT, "InvalidEndpoint",
@@ -79,10 +80,11 @@ public final class HttpCallInvoker implements CallInvoker {
 		}
 	}
 
-	private HttpRequest httpRequest(URI uri, byte[] body) {
+	private HttpRequest httpRequest(URI uri, byte[] body, int attempt) {
 		HttpRequest.Builder http = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("Content-Type", EndpointReply.CONTENT_TYPE)
+			.header(AttemptHeader.NAME, Integer.toString(attempt))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		this.signer.sign("POST", uri, EndpointReply.CONTENT_TYPE, body).forEach(http::header);
 		return http.build();

@@ -35,16 +35,16 @@ public final class LocalCallInvoker implements CallInvoker {
 	}
 
 	@Override
-	public RunResponse invoke(String endpoint, RunRequest request) {
+	public RunResponse invoke(String endpoint, RunRequest request, int attempt) {
 		if (this.registry.find(request.getFunction()) != null && addressedHere(endpoint)) {
 			try {
-				return this.runner.run(request);
+				return this.runner.run(request, attempt);
 			}
 			catch (InconsistentJournalException ex) {
 				return RunResponses.failed(ex.getStatus(), ex.getClass().getName(), ex.getMessage());
 			}
 		}
-		return this.remote.invoke(endpoint, request);
+		return this.remote.invoke(endpoint, request, attempt);
 	}
 
 	private boolean addressedHere(String endpoint) {

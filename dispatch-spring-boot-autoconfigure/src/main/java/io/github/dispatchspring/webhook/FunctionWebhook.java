@@ -1,6 +1,7 @@
 package io.github.dispatchspring.webhook;
 
 import io.github.dispatchspring.wire.Admission;
+import io.github.dispatchspring.wire.AttemptHeader;
 import io.github.dispatchspring.wire.WireRequest;
 import io.github.dispatchspring.wire.WireResponse;
 import io.github.dispatchspring.durable.InconsistentJournalException;
@@ -41,7 +42,7 @@ public final class FunctionWebhook {
 			return WireResponse.error(invalid);
 		}
 		try {
-			return WireResponse.proto(this.runner.run(runRequest));
+			return WireResponse.proto(this.runner.run(runRequest, AttemptHeader.parse(request.header(AttemptHeader.NAME))));
 		}
 		catch (InconsistentJournalException ex) {
 			return WireResponse.error(ConnectError.invalidArgument(ex.getMessage()));

@@ -61,7 +61,7 @@ class BeanBackOffTests {
 	void runsCallsThroughTheUserDefinedCallInvoker() {
 		List<String> invoked = new CopyOnWriteArrayList<>();
 		ValueCodec codec = new ValueCodec(new JsonMapper());
-		CallInvoker invoker = (endpoint, request) -> {
+		CallInvoker invoker = (endpoint, request, attempt) -> {
 			invoked.add(request.getFunction());
 			return RunResponse.newBuilder()
 				.setStatus(Status.STATUS_OK)
@@ -121,7 +121,7 @@ class BeanBackOffTests {
 		List<Instant> created = new CopyOnWriteArrayList<>();
 		this.contextRunner.withPropertyValues("dispatch.scheduler.store=memory")
 			.withBean(Clock.class, () -> aYearAgo)
-			.withBean(CallInvoker.class, () -> (endpoint, request) -> {
+			.withBean(CallInvoker.class, () -> (endpoint, request, attempt) -> {
 				created.add(Instant.ofEpochSecond(request.getCreationTime().getSeconds()));
 				return RunResponse.newBuilder().setStatus(Status.STATUS_OK).setExit(Exit.getDefaultInstance()).build();
 			})

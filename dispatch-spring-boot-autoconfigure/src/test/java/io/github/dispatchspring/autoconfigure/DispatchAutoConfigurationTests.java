@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.DispatchBatch;
+import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.client.RemoteCallSubmitter;
 import io.github.dispatchspring.function.FunctionRegistry;
@@ -20,6 +24,7 @@ import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -29,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for the Dispatch auto-configurations together: functions, the client, the scheduler or a
@@ -122,6 +128,18 @@ class DispatchAutoConfigurationTests {
 	}
 
 	@Test
+	@Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void awaitOnAnIdTheStoreNeverHeldFailsAtOnceWithNotFound() {
+		this.contextRunner.withPropertyValues("dispatch.scheduler.store=memory").run((context) -> {
+			DispatchClient client = context.getBean(DispatchClient.class);
+			assertThatExceptionOfType(DispatchException.class)
+				.isThrownBy(() -> client.await(new DispatchId("no-such-call"), String.class, Duration.ofHours(1)))
+				.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.NOT_FOUND))
+				.withMessageContaining("No call has the dispatch id 'no-such-call'");
+		});
+	}
+
+	@Test
 	void sendsCallsToTheRemoteApiWhenApiUrlIsSet() {
 		this.contextRunner.withPropertyValues("dispatch.api-url=https://dispatch.example.com").run((context) -> {
 			assertThat(context).doesNotHaveBean(EmbeddedScheduler.class);
@@ -205,6 +223,11 @@ class DispatchAutoConfigurationTests {
 
 			@Override
 			public DispatchBatch batch() {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public DispatchCall currentCall() {
 				throw new UnsupportedOperationException();
 			}
 

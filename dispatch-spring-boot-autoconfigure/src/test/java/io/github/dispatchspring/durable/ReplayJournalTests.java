@@ -243,7 +243,7 @@ class ReplayJournalTests {
 	}
 
 	private static DurableExecution execution(ReplayJournal journal) {
-		return new DurableExecution("parent", "parent", "parent", journal, null);
+		return new DurableExecution(new RunningCall("parent", "parent", "parent", "", 1), journal, null);
 	}
 
 	private static List<Call> calls(String function, int count) {

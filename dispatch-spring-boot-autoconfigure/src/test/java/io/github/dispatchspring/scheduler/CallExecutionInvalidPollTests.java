@@ -131,7 +131,7 @@ class CallExecutionInvalidPollTests {
 		this.store.add(List.of(new NewCall("parent", "parent", "http://localhost:1", Any.getDefaultInstance(), null,
 				"parent", 0, false, this.clock.instant(), null)));
 		ClaimedCall claimed = this.store.claim(1, Duration.ofMinutes(1)).get(0);
-		CallExecution execution = new CallExecution(new TransitionWriter(this.store), (endpoint, request) -> response,
+		CallExecution execution = new CallExecution(new TransitionWriter(this.store), (endpoint, request, attempt) -> response,
 				this.retryPolicy, this.limits, new StoreOutage(), this.clock);
 		return execution.execute(claimed, TransitionWriter.Handoff.NONE);
 	}

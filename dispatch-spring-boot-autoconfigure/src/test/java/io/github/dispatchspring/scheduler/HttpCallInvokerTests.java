@@ -44,13 +44,13 @@ class HttpCallInvokerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "bridge://session", "arn:aws:lambda:us-east-1:123456789012:function:greet" })
 	void answersInvalidArgumentForAnEndpointHttpCannotCall(String endpoint) {
-		assertInvalidEndpoint(invoker(EndpointRequestSigner.NONE, ANY).invoke(endpoint, request));
+		assertInvalidEndpoint(invoker(EndpointRequestSigner.NONE, ANY).invoke(endpoint, request, 1));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "bridge://session", "arn:aws:lambda:us-east-1:123456789012:function:greet" })
 	void answersInvalidArgumentForAnEndpointThatCannotBeSigned(String endpoint) {
-		assertInvalidEndpoint(invoker(this.signer, ANY).invoke(endpoint, request));
+		assertInvalidEndpoint(invoker(this.signer, ANY).invoke(endpoint, request, 1));
 	}
 
 	@Test
@@ -58,7 +58,7 @@ class HttpCallInvokerTests {
 		try (ProtocolEndpoint elsewhere = ProtocolEndpoint.start((run) -> Answer.of(ok()))) {
 			AllowedEndpoints ownOnly = new AllowedEndpoints(List.of(), () -> Set.of("http://127.0.0.1:1"));
 
-			RunResponse response = invoker(this.signer, ownOnly).invoke(elsewhere.url(), request);
+			RunResponse response = invoker(this.signer, ownOnly).invoke(elsewhere.url(), request, 1);
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_PERMISSION_DENIED);
 			assertThat(response.getExit().getResult().getError().getType()).isEqualTo("EndpointNotAllowed");
@@ -73,7 +73,7 @@ class HttpCallInvokerTests {
 		try (ProtocolEndpoint billing = ProtocolEndpoint.start((run) -> Answer.of(ok()))) {
 			AllowedEndpoints allowed = new AllowedEndpoints(List.of(billing.url() + "/"), Set::of);
 
-			RunResponse response = invoker(this.signer, allowed).invoke(billing.url() + "/", request);
+			RunResponse response = invoker(this.signer, allowed).invoke(billing.url() + "/", request, 1);
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_OK);
 			assertThat(billing.requests()).containsExactly(request);
@@ -86,7 +86,7 @@ class HttpCallInvokerTests {
 		try (ProtocolEndpoint failing = ProtocolEndpoint
 			.start((run) -> new Answer(500, "application/json", json.getBytes(StandardCharsets.UTF_8)))) {
 
-			RunResponse response = invoker(this.signer, ANY).invoke(failing.url(), request);
+			RunResponse response = invoker(this.signer, ANY).invoke(failing.url(), request, 1);
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_TEMPORARY_ERROR);
 			assertThat(response.getExit().getResult().getError().getType()).isEqualTo("HttpStatus500");
@@ -102,7 +102,7 @@ class HttpCallInvokerTests {
 		byte[] page = "<html>internal admin page: secret-token</html>".getBytes(StandardCharsets.UTF_8);
 		try (ProtocolEndpoint failing = ProtocolEndpoint.start((run) -> new Answer(403, "text/html", page))) {
 
-			RunResponse response = invoker(this.signer, ANY).invoke(failing.url(), request);
+			RunResponse response = invoker(this.signer, ANY).invoke(failing.url(), request, 1);
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_PERMISSION_DENIED);
 			assertThat(response.getExit().getResult().getError().getMessage())
@@ -115,7 +115,7 @@ class HttpCallInvokerTests {
 		byte[] page = "{\"secret\":\"token\"}".getBytes(StandardCharsets.UTF_8);
 		try (ProtocolEndpoint other = ProtocolEndpoint.start((run) -> new Answer(200, "application/json", page))) {
 
-			RunResponse response = invoker(this.signer, ANY).invoke(other.url(), request);
+			RunResponse response = invoker(this.signer, ANY).invoke(other.url(), request, 1);
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_INVALID_RESPONSE);
 			assertThat(response.getExit().getResult().getError().getMessage()).doesNotContain("secret", "token");
@@ -129,7 +129,7 @@ class HttpCallInvokerTests {
 			try (ProtocolEndpoint endpoint = ProtocolEndpoint
 				.start((run) -> new Answer(200, "application/proto", large.toByteArray(), chunked))) {
 
-				RunResponse response = invoker(this.signer, ANY, 1024).invoke(endpoint.url(), request);
+				RunResponse response = invoker(this.signer, ANY, 1024).invoke(endpoint.url(), request, 1);
 
 				assertThat(response.getStatus()).as("chunked: " + chunked).isEqualTo(Status.STATUS_INVALID_RESPONSE);
 				assertThat(response.getExit().getResult().getError().getMessage())
@@ -144,7 +144,7 @@ class HttpCallInvokerTests {
 		try (ProtocolEndpoint endpoint = ProtocolEndpoint
 			.start((run) -> new Answer(200, "application/proto", large.toByteArray(), true))) {
 
-			RunResponse response = invoker(this.signer, ANY, large.getSerializedSize()).invoke(endpoint.url(), request);
+			RunResponse response = invoker(this.signer, ANY, large.getSerializedSize()).invoke(endpoint.url(), request, 1);
 
 			assertThat(response).isEqualTo(large);
 		}

@@ -374,7 +374,7 @@ class MalformedRequestFuzzTests {
 			.setFunction("sumOfSquares")
 			.setInput(this.codec.encode(List.of(4L, 5L)))
 			.build();
-		Poll poll = this.runner.run(first).getPoll();
+		Poll poll = this.runner.run(first, 1).getPoll();
 		PollResult.Builder results = PollResult.newBuilder().setTypedCoroutineState(poll.getTypedCoroutineState());
 		for (Call call : poll.getCallsList()) {
 			results.addResults(CallResult.newBuilder()
