@@ -73,4 +73,38 @@ public interface DispatchClient {
 		return new DispatchFunctionHandle<>(this, name, resultType);
 	}
 
+	/**
+	 * A type-safe handle on a function of this application named by its method, for example
+	 * {@code client.function(Invoicing::generateInvoice)}: its name, input and result types come from
+	 * the method, and the compiler checks them.
+	 * @param function a method reference to a {@code @DispatchFunction} method of one of this
+	 * application's beans
+	 * @param <B> the bean declaring the function
+	 * @param <I> the input type
+	 * @param <O> the result type
+	 * @return the handle
+	 * @throws IllegalArgumentException if the reference is not a method reference to a registered function
+	 */
+	<B, I, O> DispatchFunctionHandle<I, O> function(FunctionReference<B, I, O> function);
+
+	/**
+	 * A type-safe handle on a function of this application that takes no input, named by its method.
+	 * @param function a method reference to a {@code @DispatchFunction} method without parameters
+	 * @param <B> the bean declaring the function
+	 * @param <O> the result type
+	 * @return the handle, whose calls take {@code null} as input
+	 * @throws IllegalArgumentException if the reference is not a method reference to a registered function
+	 */
+	<B, O> DispatchFunctionHandle<Void, O> function(FunctionReference.WithoutInput<B, O> function);
+
+	/**
+	 * A type-safe handle on a function of this application that returns nothing, named by its method.
+	 * @param function a method reference to a {@code void} {@code @DispatchFunction} method
+	 * @param <B> the bean declaring the function
+	 * @param <I> the input type
+	 * @return the handle, whose results are {@code null}
+	 * @throws IllegalArgumentException if the reference is not a method reference to a registered function
+	 */
+	<B, I> DispatchFunctionHandle<I, Void> function(FunctionReference.WithoutResult<B, I> function);
+
 }

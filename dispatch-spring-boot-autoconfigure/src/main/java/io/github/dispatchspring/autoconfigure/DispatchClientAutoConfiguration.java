@@ -4,6 +4,7 @@ import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.client.DefaultDispatchClient;
 import io.github.dispatchspring.client.LocalEndpoint;
+import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.proto.ValueCodec;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,8 +26,9 @@ public final class DispatchClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchClient dispatchClient(CallSubmitter submitter, ValueCodec codec, LocalEndpoint endpoint,
-			DispatchProperties properties) {
-		return new DefaultDispatchClient(submitter, codec, endpoint, properties.getClient().getAwaitTimeout());
+			FunctionRegistry registry, DispatchProperties properties) {
+		return new DefaultDispatchClient(submitter, codec, endpoint, properties.getClient().getAwaitTimeout(),
+				registry);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.dispatchspring.client;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,19 @@ import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchBatch;
 import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.DispatchFunctionHandle;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
+import io.github.dispatchspring.FunctionReference;
 import io.github.dispatchspring.durable.DurableExecution;
 import io.github.dispatchspring.function.FunctionRegistry;
+import io.github.dispatchspring.function.RegisteredFunction;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.ValueCodec;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@link DispatchClient}: journaled inside functions, direct outside them, over whichever
@@ -31,12 +37,23 @@ public final class DefaultDispatchClient implements DispatchClient {
 
 	private final Duration awaitTimeout;
 
+	private final FunctionReferences references;
+
+	/**
+	 * Creates the client.
+	 * @param submitter submits the calls
+	 * @param codec the codec of inputs and results
+	 * @param endpoint this application's endpoint, where its calls are addressed
+	 * @param awaitTimeout how long {@code gather} waits outside functions
+	 * @param registry this application's functions, which function references name
+	 */
 	public DefaultDispatchClient(CallSubmitter submitter, ValueCodec codec, LocalEndpoint endpoint,
-			Duration awaitTimeout) {
+			Duration awaitTimeout, FunctionRegistry registry) {
 		this.submitter = submitter;
 		this.codec = codec;
 		this.endpoint = endpoint;
 		this.awaitTimeout = awaitTimeout;
+		this.references = new FunctionReferences(registry);
 	}
 
 	@Override
@@ -79,6 +96,29 @@ public final class DefaultDispatchClient implements DispatchClient {
 			fail(result);
 		}
 		return this.codec.decode(result.getOutput(), resultType);
+	}
+
+	@Override
+	public <B, I, O> DispatchFunctionHandle<I, O> function(FunctionReference<B, I, O> function) {
+		return handle(function);
+	}
+
+	@Override
+	public <B, O> DispatchFunctionHandle<Void, O> function(FunctionReference.WithoutInput<B, O> function) {
+		return handle(function);
+	}
+
+	@Override
+	public <B, I> DispatchFunctionHandle<I, Void> function(FunctionReference.WithoutResult<B, I> function) {
+		return handle(function);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <I, O> DispatchFunctionHandle<I, O> handle(Serializable reference) {
+		RegisteredFunction function = this.references.resolve(reference);
+		Class<?> returnType = function.method().getReturnType();
+		Class<?> resultType = (returnType == void.class) ? Void.class : ClassUtils.resolvePrimitiveIfNecessary(returnType);
+		return function(function.name(), (Class<O>) resultType);
 	}
 
 	@Override

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
-import io.github.dispatchspring.DispatchBatch;
-import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.DispatchException;
@@ -22,7 +20,6 @@ import io.github.dispatchspring.scheduler.ApplicationInstances;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +32,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for the Dispatch auto-configurations together: functions, the client, the scheduler or a
@@ -214,34 +212,7 @@ class DispatchAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserClientConfiguration {
 
-		static final DispatchClient CLIENT = new DispatchClient() {
-
-			@Override
-			public DispatchId dispatch(String function, @Nullable Object input) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public DispatchBatch batch() {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public DispatchCall currentCall() {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public <R> List<R> gather(String function, List<?> inputs, Class<R> resultType) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public <R> R await(DispatchId id, Class<R> resultType, Duration timeout) {
-				throw new UnsupportedOperationException();
-			}
-
-		};
+		static final DispatchClient CLIENT = mock(DispatchClient.class);
 
 		@Bean
 		DispatchClient userDispatchClient() {
