@@ -107,4 +107,28 @@ public interface DispatchClient {
 	 */
 	<B, I> DispatchFunctionHandle<I, Void> function(FunctionReference.WithoutResult<B, I> function);
 
+	/**
+	 * A type-safe handle on a function of this application that also takes its {@link DispatchCall},
+	 * named by its method.
+	 * @param function a method reference to a {@code @DispatchFunction} method taking an input and the call
+	 * @param <B> the bean declaring the function
+	 * @param <I> the input type
+	 * @param <O> the result type
+	 * @return the handle
+	 * @throws IllegalArgumentException if the reference is not a method reference to a registered function
+	 */
+	<B, I, O> DispatchFunctionHandle<I, O> function(FunctionReference.WithCall<B, I, O> function);
+
+	/**
+	 * A type-safe handle on a function of this application that takes its {@link DispatchCall} and
+	 * returns nothing, named by its method.
+	 * @param function a method reference to a {@code void} {@code @DispatchFunction} method taking an
+	 * input and the call
+	 * @param <B> the bean declaring the function
+	 * @param <I> the input type
+	 * @return the handle, whose results are {@code null}
+	 * @throws IllegalArgumentException if the reference is not a method reference to a registered function
+	 */
+	<B, I> DispatchFunctionHandle<I, Void> function(FunctionReference.WithCallWithoutResult<B, I> function);
+
 }

@@ -13,6 +13,16 @@ public record DispatchId(String value) {
 		}
 	}
 
+	/**
+	 * The dispatch id with this value, for example one read back from a URL.
+	 * @param value the id, as {@link #value()} gave it
+	 * @return the dispatch id
+	 * @throws IllegalArgumentException if the value is empty
+	 */
+	public static DispatchId of(String value) {
+		return new DispatchId(value);
+	}
+
 	@Override
 	public String toString() {
 		return this.value;

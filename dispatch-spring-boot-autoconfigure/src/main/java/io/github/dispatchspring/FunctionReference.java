@@ -60,4 +60,44 @@ public interface FunctionReference<B, I, R> extends Serializable {
 
 	}
 
+	/**
+	 * A {@link DispatchFunction} that also takes the {@link DispatchCall} it runs for.
+	 *
+	 * @param <B> the bean declaring the function
+	 * @param <I> the input type
+	 * @param <R> the result type
+	 */
+	@FunctionalInterface
+	interface WithCall<B, I, R> extends Serializable {
+
+		/**
+		 * Calls the method; never called by Dispatch.
+		 * @param bean the bean
+		 * @param input the input
+		 * @param call the call
+		 * @return the result
+		 */
+		R call(B bean, I input, DispatchCall call);
+
+	}
+
+	/**
+	 * A {@link DispatchFunction} that takes the {@link DispatchCall} it runs for and returns nothing.
+	 *
+	 * @param <B> the bean declaring the function
+	 * @param <I> the input type
+	 */
+	@FunctionalInterface
+	interface WithCallWithoutResult<B, I> extends Serializable {
+
+		/**
+		 * Calls the method; never called by Dispatch.
+		 * @param bean the bean
+		 * @param input the input
+		 * @param call the call
+		 */
+		void call(B bean, I input, DispatchCall call);
+
+	}
+
 }

@@ -113,6 +113,16 @@ public final class DefaultDispatchClient implements DispatchClient {
 		return handle(function);
 	}
 
+	@Override
+	public <B, I, O> DispatchFunctionHandle<I, O> function(FunctionReference.WithCall<B, I, O> function) {
+		return handle(function);
+	}
+
+	@Override
+	public <B, I> DispatchFunctionHandle<I, Void> function(FunctionReference.WithCallWithoutResult<B, I> function) {
+		return handle(function);
+	}
+
 	@SuppressWarnings("unchecked")
 	private <I, O> DispatchFunctionHandle<I, O> handle(Serializable reference) {
 		RegisteredFunction function = this.references.resolve(reference);

@@ -1,0 +1,55 @@
+package io.github.dispatchspring.documentation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's configuration table lists every property the configuration metadata describes, and
+ * nothing else.
+ */
+class ConfigurationTableTests {
+
+	private static final Pattern ROW = Pattern.compile("^\\| `(dispatch\\.[a-z0-9.-]+)` \\|", Pattern.MULTILINE);
+
+	@Test
+	void listsEveryPropertyOfTheMetadataAndNoOther() throws IOException {
+		assertThat(documented()).isEqualTo(described());
+	}
+
+	private static Set<String> described() throws IOException {
+		Set<String> names = new TreeSet<>();
+		try (InputStream metadata = ConfigurationTableTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).as("configuration metadata").isNotNull();
+			for (JsonNode property : new JsonMapper().readTree(metadata).get("properties")) {
+				names.add(property.get("name").asString());
+			}
+		}
+		return names;
+	}
+
+	private static Set<String> documented() throws IOException {
+		String readme = Files.readString(Path.of("../README.md"));
+		int start = readme.indexOf("## Configuration");
+		String table = readme.substring(start, readme.indexOf("\n## ", start + 1));
+		Set<String> names = new TreeSet<>();
+		Matcher row = ROW.matcher(table);
+		while (row.find()) {
+			names.add(row.group(1));
+		}
+		return names;
+	}
+
+}
