@@ -2,11 +2,8 @@ package io.github.dispatchspring.documentation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -41,15 +38,7 @@ class ConfigurationTableTests {
 	}
 
 	private static Set<String> documented() throws IOException {
-		String readme = Files.readString(Path.of("../README.md"));
-		int start = readme.indexOf("## Configuration");
-		String table = readme.substring(start, readme.indexOf("\n## ", start + 1));
-		Set<String> names = new TreeSet<>();
-		Matcher row = ROW.matcher(table);
-		while (row.find()) {
-			names.add(row.group(1));
-		}
-		return names;
+		return new TreeSet<>(Readme.find("## Configuration", ROW));
 	}
 
 }

@@ -70,14 +70,7 @@ class FirstApplicationTests {
 
 	/** The Java blocks of the README's "Your first application". */
 	private static List<String> guideSources() throws IOException {
-		String readme = Files.readString(Path.of("../README.md"));
-		int start = readme.indexOf("### Your first application");
-		String guide = readme.substring(start, readme.indexOf("\n### ", start + 1));
-		List<String> sources = new ArrayList<>();
-		Matcher block = JAVA_BLOCK.matcher(guide);
-		while (block.find()) {
-			sources.add(block.group(1));
-		}
+		List<String> sources = Readme.find("### Your first application", JAVA_BLOCK);
 		assertThat(sources).as("Java files of the guide").hasSize(4);
 		return sources;
 	}
