@@ -16,6 +16,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.StringValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.google.protobuf.util.Durations;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.DispatchRequest;
@@ -185,6 +186,24 @@ class SdkEndpointInteropTests {
 		assertThat(waitFor(ids.get(1)).getOutput()).isEqualTo(Any.pack(StringValue.of("tail done")));
 		assertContinuedAs(ids.get(0), "main.<locals>.retry_later", "main.<locals>.fetch_page", pickled(Pickles.PAGE_2));
 		assertContinuedAs(ids.get(1), "continue_with", "finish", Any.pack(StringValue.of("tail")));
+	}
+
+	@Test
+	void waitAnswers408WhileAPollWithoutMaxWaitCannotResumeAndTheCallExpires() {
+		Call call = call("main.<locals>.stuck", pickled(Pickles.ARGUMENTS)).toBuilder()
+			.setExpiration(Durations.fromSeconds(4))
+			.build();
+		String id = dispatch(call).get(0);
+
+		HttpResponse<byte[]> waiting = client.post(WAIT, id.getBytes(StandardCharsets.UTF_8), "text/plain",
+				settings.authorization());
+		CallResult expired = waitFor(id);
+
+		assertThat(waiting.statusCode()).isEqualTo(408);
+		assertThat(error(waiting)).containsEntry("code", "deadline_exceeded");
+		assertThat(expired.getError().getType()).isEqualTo("Expired");
+		assertThat(expired.getDispatchId()).isEqualTo(id);
+		assertThat(endpoint.requests("main.<locals>.stuck", id)).hasSize(1);
 	}
 
 	@Test
