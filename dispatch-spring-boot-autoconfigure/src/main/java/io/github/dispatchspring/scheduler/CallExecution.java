@@ -3,6 +3,7 @@ package io.github.dispatchspring.scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -150,8 +151,20 @@ public final class CallExecution {
 		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
 		Instant deadline = poll.hasMaxWait()
 				? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
-		write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults, deadline, children),
-				handoff);
+		write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults,
+				dueBy(deadline, parent.expiresAt()), children), handoff);
+	}
+
+	/**
+	 * When a suspended call is due anyway: at its poll's deadline, or once it has expired, whichever
+	 * comes first, so that a call whose results never come still ends when it expires.
+	 */
+	private static @Nullable Instant dueBy(@Nullable Instant deadline, @Nullable Instant expiresAt) {
+		if (expiresAt == null) {
+			return deadline;
+		}
+		Instant expired = expiresAt.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+		return (deadline == null || expired.isBefore(deadline)) ? expired : deadline;
 	}
 
 	private static RunRequest request(ClaimedCall claimed) {

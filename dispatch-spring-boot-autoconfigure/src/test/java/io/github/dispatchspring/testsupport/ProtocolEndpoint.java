@@ -6,18 +6,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dispatchspring.proto.RunRequest;
+import io.github.dispatchspring.signature.SignedRequest;
 
 /**
  * A Dispatch endpoint written against the protocol bytes alone, on the JDK's HTTP server: it parses
  * each {@code RunRequest} posted to {@code /dispatch.sdk.v1.FunctionService/Run} and answers what its
- * handler returns, as another service's endpoint would.
+ * handler returns, as another service's endpoint would. It keeps each request as a signature
+ * verifier sees it, for tests to check the signatures it carried.
  */
 public final class ProtocolEndpoint implements AutoCloseable {
 
@@ -25,11 +29,15 @@ public final class ProtocolEndpoint implements AutoCloseable {
 
 	private final List<RunRequest> requests = new CopyOnWriteArrayList<>();
 
+	private final List<SignedRequest> signedRequests = new CopyOnWriteArrayList<>();
+
 	private ProtocolEndpoint(Function<RunRequest, Answer> handler) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/dispatch.sdk.v1.FunctionService/Run", (exchange) -> {
 			try (exchange) {
-				RunRequest request = RunRequest.parseFrom(readBody(exchange));
+				byte[] body = readBody(exchange);
+				this.signedRequests.add(signedRequest(exchange, body));
+				RunRequest request = RunRequest.parseFrom(body);
 				this.requests.add(request);
 				Answer answer = handler.apply(request);
 				exchange.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -72,9 +80,25 @@ public final class ProtocolEndpoint implements AutoCloseable {
 		return List.copyOf(this.requests);
 	}
 
+	/**
+	 * The requests received so far, with the method, path, host, headers and body a signature
+	 * verifier checks.
+	 * @return the requests, in arrival order
+	 */
+	public List<SignedRequest> signedRequests() {
+		return List.copyOf(this.signedRequests);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	private static SignedRequest signedRequest(HttpExchange exchange, byte[] body) {
+		Map<String, String> headers = new HashMap<>();
+		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+		return SignedRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+				exchange.getRequestHeaders().getFirst("Host"), headers, body);
 	}
 
 	private static byte[] readBody(HttpExchange exchange) throws IOException {
