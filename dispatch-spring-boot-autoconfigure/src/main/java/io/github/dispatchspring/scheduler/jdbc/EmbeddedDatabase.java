@@ -7,7 +7,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -26,6 +30,8 @@ import org.sqlite.SQLiteDataSource;
 public final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final String FILE = "calls.db";
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
 	private final Path directory;
 
@@ -57,6 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		FileChannel lockFile = null;
 		try {
 			Files.createDirectories(absolute);
+			keepToOwner(absolute);
 			lockFile = FileChannel.open(absolute.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			FileLock lock = tryLock(lockFile);
 			if (lock == null) {
@@ -75,6 +82,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		catch (RuntimeException ex) {
 			close(lockFile);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Lets only the directory's owner in, since the store keeps the scheduler's private key, on file
+	 * systems with POSIX permissions.
+	 */
+	private static void keepToOwner(Path directory) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+		if (view != null && !view.readAttributes().permissions().equals(OWNER_ONLY)) {
+			view.setPermissions(OWNER_ONLY);
 		}
 	}
 

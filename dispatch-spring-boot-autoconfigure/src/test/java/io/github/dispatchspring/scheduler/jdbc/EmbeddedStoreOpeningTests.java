@@ -1,6 +1,9 @@
 package io.github.dispatchspring.scheduler.jdbc;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,15 @@ class EmbeddedStoreOpeningTests {
 
 	@TempDir
 	Path directory;
+
+	@Test
+	void letsOnlyItsOwnerIntoTheDirectoryThatKeepsTheSchedulersPrivateKey() throws IOException {
+		Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+		try (EmbeddedDatabase database = open()) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory)))
+				.isEqualTo("rwx------");
+		}
+	}
 
 	@Test
 	void makesTheCallsLeasedByTheEarlierProcessDueAtOnce() {
