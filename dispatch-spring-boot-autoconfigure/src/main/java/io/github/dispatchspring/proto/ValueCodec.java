@@ -41,8 +41,12 @@ public final class ValueCodec {
 
 	private final JsonMapper mapper;
 
+	/**
+	 * Creates a codec that maps objects with a copy of the given mapper, its wire settings fixed.
+	 * @param mapper the application's mapper, left unchanged
+	 */
 	public ValueCodec(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.mapper = WireMapper.from(mapper);
 	}
 
 	/**

@@ -215,6 +215,13 @@ class ValueCodecTests {
 			.withMessageContaining("acme.v1.Unknown");
 	}
 
+	@Test
+	void keepsTheOffsetOfAnOffsetDateTimeInsideARecord() {
+		Appointment appointment = new Appointment(OffsetDateTime.of(2024, 5, 6, 9, 8, 9, 5, ZoneOffset.ofHours(2)));
+
+		assertThat(this.codec.decode(this.codec.encode(appointment), Appointment.class)).isEqualTo(appointment);
+	}
+
 	private static Any goShapedValue() {
 		Struct nested = Struct.newBuilder().putFields("ok", Value.newBuilder().setBoolValue(true).build()).build();
 		Struct struct = Struct.newBuilder()
@@ -245,6 +252,9 @@ class ValueCodecTests {
 	}
 
 	record Nested(boolean ok) {
+	}
+
+	record Appointment(OffsetDateTime at) {
 	}
 
 	/** A JavaBean, serialized through its getters and setters. */
