@@ -36,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Converts Java values to {@code google.protobuf.Any} and back with the Go SDK's mapping: wrappers for
  * scalars, {@code Empty} for null, {@code Timestamp} and {@code Duration} for time, and
  * {@code google.protobuf.Value} for objects and lists, which Jackson maps to and from records and POJOs.
+ * Numbers arrive exactly as sent: a {@code BigDecimal}, a {@code BigInteger} beyond 64 bits, and an integer
+ * beyond &plusmn;2<sup>53</sup> inside an object or list travel as the string of their digits, which Jackson
+ * reads back into the declared numeric type; a value that cannot travel exactly fails with a
+ * {@link SerializationException} rather than change.
  */
 public final class ValueCodec {
 
@@ -75,17 +79,10 @@ public final class ValueCodec {
 		if (value instanceof Boolean bool) {
 			return BoolValue.of(bool);
 		}
-		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-			return Int64Value.of(((Number) value).longValue());
-		}
-		if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-			return DoubleValue.of(((Number) value).doubleValue());
-		}
-		if (value instanceof BigInteger big) {
-			if (big.bitLength() > 63) {
-				throw new IllegalArgumentException("the integer " + big + " does not fit in 64 bits");
-			}
-			return Int64Value.of(big.longValue());
+		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+				|| value instanceof Double || value instanceof Float || value instanceof BigDecimal
+				|| value instanceof BigInteger) {
+			return number((Number) value);
 		}
 		if (value instanceof CharSequence || value instanceof Character) {
 			return StringValue.of(value.toString());
@@ -120,18 +117,29 @@ public final class ValueCodec {
 		return switch (node.getNodeType()) {
 			case NULL, MISSING -> Empty.getDefaultInstance();
 			case BOOLEAN -> BoolValue.of(node.booleanValue());
-			case NUMBER -> node.isIntegralNumber() ? Int64Value.of(longValue(node)) : DoubleValue.of(node.doubleValue());
+			case NUMBER -> number(node.numberValue());
 			case STRING -> StringValue.of(node.stringValue());
 			case BINARY -> BytesValue.of(ByteString.copyFrom(node.binaryValue()));
 			case ARRAY, OBJECT, POJO -> StructuredValues.toValue(node);
 		};
 	}
 
-	private static long longValue(JsonNode node) {
-		if (!node.canConvertToLong()) {
-			throw new IllegalArgumentException("the integer " + node.asString() + " does not fit in 64 bits");
+	/**
+	 * A number of its own: {@code Int64Value} for integers of 64 bits, {@code DoubleValue} for doubles and
+	 * floats, and the exact decimal string, a {@code StringValue}, for a {@code BigDecimal} or a larger integer.
+	 */
+	private static Message number(Number number) {
+		if (number instanceof BigDecimal decimal) {
+			return StringValue.of(decimal.toString());
 		}
-		return node.longValue();
+		if (number instanceof BigInteger integer) {
+			return (integer.bitLength() < Long.SIZE) ? Int64Value.of(integer.longValue())
+					: StringValue.of(integer.toString());
+		}
+		if (number instanceof Double || number instanceof Float) {
+			return DoubleValue.of(number.doubleValue());
+		}
+		return Int64Value.of(number.longValue());
 	}
 
 	/**
