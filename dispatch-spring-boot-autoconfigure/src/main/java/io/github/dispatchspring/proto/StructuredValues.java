@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Converts JSON trees to {@code google.protobuf.Value} and back, with numbers as doubles the way the
@@ -38,8 +39,9 @@ final class StructuredValues {
 			case NUMBER -> number(node);
 			case STRING -> string(node.stringValue());
 			case BINARY -> string(node.asString());
+			case POJO -> embedded((POJONode) node);
 			case ARRAY -> Value.newBuilder().setListValue(toList(node)).build();
-			case OBJECT, POJO -> Value.newBuilder().setStructValue(toStruct(node)).build();
+			case OBJECT -> Value.newBuilder().setStructValue(toStruct(node)).build();
 		};
 	}
 
@@ -66,6 +68,18 @@ final class StructuredValues {
 		}
 		long value = integer.longValue();
 		return value >= -MAX_EXACT_INTEGER && value <= MAX_EXACT_INTEGER;
+	}
+
+	private static Value embedded(POJONode node) {
+		Object pojo = node.getPojo();
+		if (pojo == null) {
+			return NULL;
+		}
+		if (pojo instanceof byte[] bytes) {
+			return string(NODES.binaryNode(bytes).asString());
+		}
+		throw new IllegalArgumentException("the " + pojo.getClass().getName() + " embedded in its JSON tree cannot "
+				+ "travel inside google.protobuf.Value; give its type a Jackson serializer that writes JSON");
 	}
 
 	private static Value string(String string) {

@@ -31,6 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * Converts Java values to {@code google.protobuf.Any} and back with the Go SDK's mapping: wrappers for
@@ -157,7 +158,7 @@ public final class ValueCodec {
 				if (javaType.isPrimitive()) {
 					throw new IllegalArgumentException("null cannot be read as " + javaType.getRawClass().getName());
 				}
-				return null;
+				return javaType.isReferenceType() ? this.mapper.treeToValue(NullNode.getInstance(), javaType) : null;
 			}
 			if (javaType.getRawClass().isInstance(natural)) {
 				return natural;

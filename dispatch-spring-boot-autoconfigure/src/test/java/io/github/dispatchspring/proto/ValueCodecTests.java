@@ -1,5 +1,6 @@
 package io.github.dispatchspring.proto;
 
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.google.protobuf.Any;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -255,6 +258,26 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void encodesBytesInsideARecordAsBase64() throws Exception {
+		Attachment attachment = new Attachment(new byte[] { 0, 1, (byte) 0xff });
+
+		Any any = this.codec.encode(attachment);
+
+		assertThat(fields(attachment)).containsEntry("content", string("AAH/"));
+		Attachment decoded = this.codec.decode(any, Attachment.class);
+		assertThat(decoded).isNotNull();
+		assertThat(decoded.content()).isEqualTo(attachment.content());
+	}
+
+	@Test
+	void decodesEmptyAsAnEmptyOptional() {
+		Type optionalLong = new TypeReference<Optional<Long>>() {
+		}.getType();
+
+		assertThat(this.codec.decode(this.codec.encode(Optional.empty()), optionalLong)).isEqualTo(Optional.empty());
+	}
+
+	@Test
 	void keepsTheOffsetOfAnOffsetDateTimeInsideARecord() {
 		Appointment appointment = new Appointment(OffsetDateTime.of(2024, 5, 6, 9, 8, 9, 5, ZoneOffset.ofHours(2)));
 
@@ -350,6 +373,9 @@ class ValueCodecTests {
 	}
 
 	record Measurement(double value) {
+	}
+
+	record Attachment(byte[] content) {
 	}
 
 	record Appointment(OffsetDateTime at) {
