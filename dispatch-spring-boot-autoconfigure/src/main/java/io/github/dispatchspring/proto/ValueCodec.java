@@ -92,13 +92,27 @@ public final class ValueCodec {
 			return BytesValue.of(ByteString.copyFrom(bytes));
 		}
 		if (value instanceof java.time.Duration duration) {
-			return Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+			return duration(duration);
 		}
 		Instant instant = instant(value);
 		if (instant != null) {
 			return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 		}
 		return fromTree(this.mapper.valueToTree(value));
+	}
+
+	/**
+	 * A {@code Duration} whose seconds and nanos have one sign, as the message requires: Java keeps its nanos
+	 * positive, so -1.5 seconds are -2 seconds and 500,000,000 nanos in Java and -1 and -500,000,000 here.
+	 */
+	private static Duration duration(java.time.Duration duration) {
+		long seconds = duration.getSeconds();
+		int nanos = duration.getNano();
+		if (seconds < 0 && nanos > 0) {
+			seconds++;
+			nanos -= 1_000_000_000;
+		}
+		return Duration.newBuilder().setSeconds(seconds).setNanos(nanos).build();
 	}
 
 	private static @Nullable Instant instant(Object value) {

@@ -278,6 +278,17 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void encodesANegativeDurationWithSecondsAndNanosOfOneSign() throws Exception {
+		java.time.Duration negative = java.time.Duration.ofMillis(-1500);
+
+		Any any = this.codec.encode(negative);
+
+		assertThat(any.unpack(com.google.protobuf.Duration.class))
+			.isEqualTo(com.google.protobuf.Duration.newBuilder().setSeconds(-1).setNanos(-500_000_000).build());
+		assertThat(this.codec.decode(any, java.time.Duration.class)).isEqualTo(negative);
+	}
+
+	@Test
 	void keepsTheOffsetOfAnOffsetDateTimeInsideARecord() {
 		Appointment appointment = new Appointment(OffsetDateTime.of(2024, 5, 6, 9, 8, 9, 5, ZoneOffset.ofHours(2)));
 
