@@ -1,5 +1,6 @@
 package io.github.dispatchspring.proto;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import com.google.protobuf.ListValue;
@@ -10,30 +11,79 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Converts JSON trees to {@code google.protobuf.Value} and back, with numbers as doubles the way the
- * Go SDK reads and writes them.
+ * Go SDK reads and writes them, but for the numbers a double cannot hold exactly: integers beyond
+ * &plusmn;2<sup>53</sup> travel as strings of their decimal digits, as the proto3 JSON mapping writes
+ * 64-bit integers, and {@code BigDecimal} values as their {@link BigDecimal#toString()}, scale kept.
  */
 final class StructuredValues {
 
-	private static final double MAX_EXACT_INTEGER = 9007199254740992d;
+	private static final long MAX_EXACT_INTEGER = 1L << 53;
+
+	private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0d);
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private static final Value NULL = Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
 
 	private StructuredValues() {
 	}
 
 	static Value toValue(JsonNode node) {
 		return switch (node.getNodeType()) {
-			case NULL, MISSING -> Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
+			case NULL, MISSING -> NULL;
 			case BOOLEAN -> Value.newBuilder().setBoolValue(node.booleanValue()).build();
-			case NUMBER -> Value.newBuilder().setNumberValue(exactDouble(node)).build();
-			case STRING -> Value.newBuilder().setStringValue(node.stringValue()).build();
-			case BINARY -> Value.newBuilder().setStringValue(node.asString()).build();
+			case NUMBER -> number(node);
+			case STRING -> string(node.stringValue());
+			case BINARY -> string(node.asString());
+			case POJO -> embedded((POJONode) node);
 			case ARRAY -> Value.newBuilder().setListValue(toList(node)).build();
-			case OBJECT, POJO -> Value.newBuilder().setStructValue(toStruct(node)).build();
+			case OBJECT -> Value.newBuilder().setStructValue(toStruct(node)).build();
 		};
+	}
+
+	private static Value number(JsonNode number) {
+		if (number.isBigDecimal()) {
+			return string(number.decimalValue().toString());
+		}
+		if (number.isIntegralNumber()) {
+			return exactAsDouble(number) ? Value.newBuilder().setNumberValue(number.longValue()).build()
+					: string(number.bigIntegerValue().toString());
+		}
+		double value = number.doubleValue();
+		if (!Double.isFinite(value)) {
+			throw new IllegalArgumentException("the number " + value + " inside an object or list cannot travel: "
+					+ "google.protobuf.Value holds no NaN or infinite number (its JSON form and the Go SDK refuse them); "
+					+ "send it as a double of its own, or as a string");
+		}
+		return Value.newBuilder().setNumberValue(value).build();
+	}
+
+	private static boolean exactAsDouble(JsonNode integer) {
+		if (!integer.canConvertToLong()) {
+			return false;
+		}
+		long value = integer.longValue();
+		return value >= -MAX_EXACT_INTEGER && value <= MAX_EXACT_INTEGER;
+	}
+
+	private static Value embedded(POJONode node) {
+		Object pojo = node.getPojo();
+		if (pojo == null) {
+			return NULL;
+		}
+		if (pojo instanceof byte[] bytes) {
+			return string(NODES.binaryNode(bytes).asString());
+		}
+		throw new IllegalArgumentException("the " + pojo.getClass().getName() + " embedded in its JSON tree cannot "
+				+ "travel inside google.protobuf.Value; give its type a Jackson serializer that writes JSON");
+	}
+
+	private static Value string(String string) {
+		return Value.newBuilder().setStringValue(string).build();
 	}
 
 	private static ListValue toList(JsonNode array) {
@@ -50,15 +100,6 @@ final class StructuredValues {
 			struct.putFields(property.getKey(), toValue(property.getValue()));
 		}
 		return struct.build();
-	}
-
-	private static double exactDouble(JsonNode number) {
-		double value = number.doubleValue();
-		if (number.isIntegralNumber() && Math.abs(value) > MAX_EXACT_INTEGER) {
-			throw new IllegalArgumentException("the integer " + number.asString()
-					+ " inside an object or list cannot be carried exactly as a JSON number; send it as a string");
-		}
-		return value;
 	}
 
 	static JsonNode toNode(Value value) {
@@ -81,7 +122,8 @@ final class StructuredValues {
 	}
 
 	private static JsonNode number(double number) {
-		if (number == Math.rint(number) && Math.abs(number) <= MAX_EXACT_INTEGER) {
+		boolean negativeZero = Double.doubleToRawLongBits(number) == NEGATIVE_ZERO;
+		if (number == Math.rint(number) && Math.abs(number) <= MAX_EXACT_INTEGER && !negativeZero) {
 			return NODES.numberNode((long) number);
 		}
 		return NODES.numberNode(number);

@@ -31,18 +31,27 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * Converts Java values to {@code google.protobuf.Any} and back with the Go SDK's mapping: wrappers for
  * scalars, {@code Empty} for null, {@code Timestamp} and {@code Duration} for time, and
  * {@code google.protobuf.Value} for objects and lists, which Jackson maps to and from records and POJOs.
+ * Numbers arrive exactly as sent: a {@code BigDecimal}, a {@code BigInteger} beyond 64 bits, and an integer
+ * beyond &plusmn;2<sup>53</sup> inside an object or list travel as the string of their digits, which Jackson
+ * reads back into the declared numeric type; a value that cannot travel exactly fails with a
+ * {@link SerializationException} rather than change.
  */
 public final class ValueCodec {
 
 	private final JsonMapper mapper;
 
+	/**
+	 * Creates a codec that maps objects with a copy of the given mapper, its wire settings fixed.
+	 * @param mapper the application's mapper, left unchanged
+	 */
 	public ValueCodec(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.mapper = WireMapper.from(mapper);
 	}
 
 	/**
@@ -71,17 +80,10 @@ public final class ValueCodec {
 		if (value instanceof Boolean bool) {
 			return BoolValue.of(bool);
 		}
-		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-			return Int64Value.of(((Number) value).longValue());
-		}
-		if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-			return DoubleValue.of(((Number) value).doubleValue());
-		}
-		if (value instanceof BigInteger big) {
-			if (big.bitLength() > 63) {
-				throw new IllegalArgumentException("the integer " + big + " does not fit in 64 bits");
-			}
-			return Int64Value.of(big.longValue());
+		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+				|| value instanceof Double || value instanceof Float || value instanceof BigDecimal
+				|| value instanceof BigInteger) {
+			return number((Number) value);
 		}
 		if (value instanceof CharSequence || value instanceof Character) {
 			return StringValue.of(value.toString());
@@ -90,13 +92,27 @@ public final class ValueCodec {
 			return BytesValue.of(ByteString.copyFrom(bytes));
 		}
 		if (value instanceof java.time.Duration duration) {
-			return Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+			return duration(duration);
 		}
 		Instant instant = instant(value);
 		if (instant != null) {
 			return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 		}
 		return fromTree(this.mapper.valueToTree(value));
+	}
+
+	/**
+	 * A {@code Duration} whose seconds and nanos have one sign, as the message requires: Java keeps its nanos
+	 * positive, so -1.5 seconds are -2 seconds and 500,000,000 nanos in Java and -1 and -500,000,000 here.
+	 */
+	private static Duration duration(java.time.Duration duration) {
+		long seconds = duration.getSeconds();
+		int nanos = duration.getNano();
+		if (seconds < 0 && nanos > 0) {
+			seconds++;
+			nanos -= 1_000_000_000;
+		}
+		return Duration.newBuilder().setSeconds(seconds).setNanos(nanos).build();
 	}
 
 	private static @Nullable Instant instant(Object value) {
@@ -116,18 +132,29 @@ public final class ValueCodec {
 		return switch (node.getNodeType()) {
 			case NULL, MISSING -> Empty.getDefaultInstance();
 			case BOOLEAN -> BoolValue.of(node.booleanValue());
-			case NUMBER -> node.isIntegralNumber() ? Int64Value.of(longValue(node)) : DoubleValue.of(node.doubleValue());
+			case NUMBER -> number(node.numberValue());
 			case STRING -> StringValue.of(node.stringValue());
 			case BINARY -> BytesValue.of(ByteString.copyFrom(node.binaryValue()));
 			case ARRAY, OBJECT, POJO -> StructuredValues.toValue(node);
 		};
 	}
 
-	private static long longValue(JsonNode node) {
-		if (!node.canConvertToLong()) {
-			throw new IllegalArgumentException("the integer " + node.asString() + " does not fit in 64 bits");
+	/**
+	 * A number of its own: {@code Int64Value} for integers of 64 bits, {@code DoubleValue} for doubles and
+	 * floats, and the exact decimal string, a {@code StringValue}, for a {@code BigDecimal} or a larger integer.
+	 */
+	private static Message number(Number number) {
+		if (number instanceof BigDecimal decimal) {
+			return StringValue.of(decimal.toString());
 		}
-		return node.longValue();
+		if (number instanceof BigInteger integer) {
+			return (integer.bitLength() < Long.SIZE) ? Int64Value.of(integer.longValue())
+					: StringValue.of(integer.toString());
+		}
+		if (number instanceof Double || number instanceof Float) {
+			return DoubleValue.of(number.doubleValue());
+		}
+		return Int64Value.of(number.longValue());
 	}
 
 	/**
@@ -145,7 +172,7 @@ public final class ValueCodec {
 				if (javaType.isPrimitive()) {
 					throw new IllegalArgumentException("null cannot be read as " + javaType.getRawClass().getName());
 				}
-				return null;
+				return javaType.isReferenceType() ? this.mapper.treeToValue(NullNode.getInstance(), javaType) : null;
 			}
 			if (javaType.getRawClass().isInstance(natural)) {
 				return natural;

@@ -1,13 +1,16 @@
 package io.github.dispatchspring.proto;
 
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.google.protobuf.Any;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +53,9 @@ class ValueCodecTests {
 				mapped((byte) -3, Byte.class, "Int64Value"),
 				mapped(2.5d, Double.class, "DoubleValue"),
 				mapped(0.25f, Float.class, "DoubleValue"),
-				mapped(new BigDecimal("12.75"), BigDecimal.class, "DoubleValue"),
+				mapped(new BigDecimal("12.75"), BigDecimal.class, "StringValue"),
+				mapped(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.class, "Int64Value"),
+				mapped(BigInteger.ONE.shiftLeft(64), BigInteger.class, "StringValue"),
 				mapped("hello", String.class, "StringValue"),
 				mapped('x', Character.class, "StringValue"),
 				mapped(new byte[] { 0, 1, (byte) 0xff }, byte[].class, "BytesValue"),
@@ -154,20 +160,139 @@ class ValueCodecTests {
 	}
 
 	@Test
-	void failsToEncodeAnIntegerInsideAMapThatADoubleCannotCarryExactly() {
-		long large = 1L << 60;
+	void keepsTheValueBytesTheGoSdkReadsForNumbersADoubleHoldsExactly() {
+		Reading reading = new Reading(7, 1234567890123L, 0.25, 1.5f, 1L << 53, -(1L << 53), BigInteger.valueOf(42),
+				List.of(1L, -2L, 3L), Map.of("a", 4));
 
-		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> this.codec.encode(Map.of("n", large)))
-			.withMessageContaining(Long.toString(large))
-			.withMessageContaining("send it as a string");
+		assertThat(this.codec.encode(reading).getValue()).isEqualTo(ByteString.copyFrom(Base64.getDecoder()
+			.decode("KtoBChIKBWNvdW50EgkRAAAAAAAAHEAKEgoFdG90YWwSCREAsEywH/dxQgoSCgVyYXRpbxIJEQAAAAAAANA/ChMKBndlaWdodBIJ"
+					+ "EQAAAAAAAPg/ChIKBWxpbWl0EgkRAAAAAAAAQEMKEgoFZmxvb3ISCREAAAAAAABAwwoTCgZzZXJpYWwSCREAAAAAAABFQAouCgdz"
+					+ "YW1wbGVzEiMyIQoJEQAAAAAAAPA/CgkRAAAAAAAAAMAKCREAAAAAAAAIQAoaCgRiaW5zEhIqEAoOCgFhEgkRAAAAAAAAEEA=")));
 	}
 
 	@Test
-	void failsToEncodeAnIntegerBeyond64Bits() {
-		BigInteger tooLarge = BigInteger.ONE.shiftLeft(64);
+	void encodesIntegersBeyondTwoToThe53InsideARecordAsTheirDigits() throws Exception {
+		Account account = new Account((1L << 53) + 1, -(1L << 53) - 1, BigInteger.ONE.shiftLeft(64),
+				new BigDecimal("0"));
 
-		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> this.codec.encode(tooLarge))
-			.withMessageContaining(BigInteger.class.getName());
+		assertThat(fields(account)).containsEntry("id", string("9007199254740993"))
+			.containsEntry("floor", string("-9007199254740993"))
+			.containsEntry("serial", string("18446744073709551616"));
+	}
+
+	@Test
+	void encodesABigDecimalInsideARecordAsItsToString() throws Exception {
+		Map<String, Value> cents = fields(new Account(1, 2, BigInteger.ONE, new BigDecimal("232.00")));
+		Map<String, Value> millions = fields(new Account(1, 2, BigInteger.ONE, new BigDecimal("1.2E+7")));
+
+		assertThat(cents).containsEntry("balance", string("232.00"));
+		assertThat(millions).containsEntry("balance", string("1.2E+7"));
+	}
+
+	@Test
+	void encodesAnIntegerInsideAMapAsItsDigitsWhenADoubleCannotHoldIt() throws Exception {
+		assertThat(fields(Map.of("n", 1L << 60))).containsEntry("n", string(Long.toString(1L << 60)));
+	}
+
+	@Test
+	void encodesABigDecimalAsItsExactDecimalString() throws Exception {
+		Any any = this.codec.encode(new BigDecimal("12345678901234567.890"));
+
+		assertThat(any.unpack(StringValue.class).getValue()).isEqualTo("12345678901234567.890");
+	}
+
+	@Test
+	void encodesAnIntegerBeyond64BitsAsItsDigits() throws Exception {
+		BigInteger large = BigInteger.ONE.shiftLeft(64);
+
+		Any any = this.codec.encode(large);
+
+		assertThat(any.unpack(StringValue.class).getValue()).isEqualTo("18446744073709551616");
+		assertThat(this.codec.decode(any, BigInteger.class)).isEqualTo(large);
+	}
+
+	@Test
+	void decodesDigitsInsideAValueIntoTheDeclaredNumericTypes() {
+		Struct struct = Struct.newBuilder()
+			.putFields("id", string("9007199254740993"))
+			.putFields("floor", number(-5))
+			.putFields("serial", string("18446744073709551616"))
+			.putFields("balance", string("232.00"))
+			.build();
+
+		Account account = this.codec.decode(Any.pack(Value.newBuilder().setStructValue(struct).build()), Account.class);
+
+		assertThat(account).isEqualTo(new Account(9007199254740993L, -5, BigInteger.ONE.shiftLeft(64),
+				new BigDecimal("232.00")));
+	}
+
+	@Test
+	void failsToEncodeANaNInsideARecord() {
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.codec.encode(new Measurement(Double.NaN)))
+			.withMessageContaining(Measurement.class.getName())
+			.withMessageContaining("NaN")
+			.withMessageContaining("google.protobuf.Value holds no NaN or infinite number");
+	}
+
+	@Test
+	void failsToEncodeAnInfiniteNumberInsideAList() {
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.codec.encode(List.of(Double.NEGATIVE_INFINITY)))
+			.withMessageContaining("-Infinity");
+	}
+
+	@Test
+	void keepsNaNAndInfinityAsDoublesOfTheirOwn() {
+		for (Double value : List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)) {
+			assertThat(this.codec.decode(this.codec.encode(value), Double.class)).isEqualTo(value);
+		}
+	}
+
+	@Test
+	void keepsTheSignOfNegativeZeroInsideARecord() {
+		Measurement decoded = this.codec.decode(this.codec.encode(new Measurement(-0.0d)), Measurement.class);
+
+		assertThat(decoded).isNotNull();
+		assertThat(Double.doubleToRawLongBits(decoded.value())).isEqualTo(Double.doubleToRawLongBits(-0.0d));
+	}
+
+	@Test
+	void encodesBytesInsideARecordAsBase64() throws Exception {
+		Attachment attachment = new Attachment(new byte[] { 0, 1, (byte) 0xff });
+
+		Any any = this.codec.encode(attachment);
+
+		assertThat(fields(attachment)).containsEntry("content", string("AAH/"));
+		Attachment decoded = this.codec.decode(any, Attachment.class);
+		assertThat(decoded).isNotNull();
+		assertThat(decoded.content()).isEqualTo(attachment.content());
+	}
+
+	@Test
+	void decodesEmptyAsAnEmptyOptional() {
+		Type optionalLong = new TypeReference<Optional<Long>>() {
+		}.getType();
+
+		assertThat(this.codec.decode(this.codec.encode(Optional.empty()), optionalLong)).isEqualTo(Optional.empty());
+	}
+
+	@Test
+	void encodesANegativeDurationWithSecondsAndNanosOfOneSign() throws Exception {
+		java.time.Duration negative = java.time.Duration.ofMillis(-1500);
+
+		Any any = this.codec.encode(negative);
+
+		assertThat(any.unpack(com.google.protobuf.Duration.class))
+			.isEqualTo(com.google.protobuf.Duration.newBuilder().setSeconds(-1).setNanos(-500_000_000).build());
+		assertThat(this.codec.decode(any, java.time.Duration.class)).isEqualTo(negative);
+	}
+
+	@Test
+	void keepsTheOffsetOfAnOffsetDateTimeInsideARecord() {
+		Appointment appointment = new Appointment(OffsetDateTime.of(2024, 5, 6, 9, 8, 9, 5, ZoneOffset.ofHours(2)));
+
+		assertThat(this.codec.decode(this.codec.encode(appointment), Appointment.class)).isEqualTo(appointment);
 	}
 
 	@Test
@@ -226,6 +351,10 @@ class ValueCodecTests {
 		return Any.pack(Value.newBuilder().setStructValue(struct).build());
 	}
 
+	private Map<String, Value> fields(Object value) throws Exception {
+		return this.codec.encode(value).unpack(Value.class).getStructValue().getFieldsMap();
+	}
+
 	private static Value number(double number) {
 		return Value.newBuilder().setNumberValue(number).build();
 	}
@@ -245,6 +374,22 @@ class ValueCodecTests {
 	}
 
 	record Nested(boolean ok) {
+	}
+
+	record Reading(int count, long total, double ratio, float weight, long limit, long floor, BigInteger serial,
+			List<Long> samples, Map<String, Integer> bins) {
+	}
+
+	record Account(long id, long floor, BigInteger serial, BigDecimal balance) {
+	}
+
+	record Measurement(double value) {
+	}
+
+	record Attachment(byte[] content) {
+	}
+
+	record Appointment(OffsetDateTime at) {
 	}
 
 	/** A JavaBean, serialized through its getters and setters. */

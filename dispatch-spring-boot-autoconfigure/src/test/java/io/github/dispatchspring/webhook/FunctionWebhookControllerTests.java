@@ -1,8 +1,8 @@
 package io.github.dispatchspring.webhook;
 
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.google.protobuf.Any;
@@ -147,10 +147,11 @@ class FunctionWebhookControllerTests {
 	}
 
 	@Test
-	void answersAnOutputBeyond64BitsAsInvalidResponse() {
-		RunResponse response = runSuccessfully(run("huge", "Ada"));
+	void answersAnOutputThatCannotTravelExactlyAsInvalidResponse() {
+		RunResponse response = runSuccessfully(run("notANumber", "Ada"));
 
 		assertThat(response.getStatus()).isEqualTo(Status.STATUS_INVALID_RESPONSE);
+		assertThat(response.getExit().getResult().getError().getMessage()).contains("NaN");
 	}
 
 	@Test
@@ -260,8 +261,8 @@ class FunctionWebhookControllerTests {
 		}
 
 		@DispatchFunction
-		BigInteger huge(String name) {
-			return BigInteger.ONE.shiftLeft(64);
+		List<Double> notANumber(String name) {
+			return List.of(Double.NaN);
 		}
 
 		@DispatchFunction
