@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @AutoConfiguration(after = DispatchFunctionAutoConfiguration.class)
 @ConditionalOnClass({ SQLiteDataSource.class, HikariDataSource.class, JdbcTemplate.class })
-@Conditional(DispatchApiUrlCondition.Embedded.class)
+@Conditional(OnTextPropertyCondition.EmbeddedScheduler.class)
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "embedded", matchIfMissing = true)
 @ConditionalOnMissingBean(CallStore.class)
 @Import(SqlStoreConfiguration.class)

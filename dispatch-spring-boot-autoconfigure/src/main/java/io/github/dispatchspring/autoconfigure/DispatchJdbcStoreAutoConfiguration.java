@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfiguration(after = DispatchFunctionAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(JdbcTemplate.class)
-@Conditional(DispatchApiUrlCondition.Embedded.class)
+@Conditional(OnTextPropertyCondition.EmbeddedScheduler.class)
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "jdbc")
 @ConditionalOnMissingBean(CallStore.class)
 @Import(SqlStoreConfiguration.class)

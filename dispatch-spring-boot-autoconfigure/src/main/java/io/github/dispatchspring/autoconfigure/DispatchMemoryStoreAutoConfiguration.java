@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Conditional;
  * tests: everything in it is lost when the application stops.
  */
 @AutoConfiguration(after = DispatchFunctionAutoConfiguration.class)
-@Conditional(DispatchApiUrlCondition.Embedded.class)
+@Conditional(OnTextPropertyCondition.EmbeddedScheduler.class)
 @ConditionalOnProperty(name = "dispatch.scheduler.store", havingValue = "memory")
 @ConditionalOnMissingBean(CallStore.class)
 public final class DispatchMemoryStoreAutoConfiguration {

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  * instead of running the embedded scheduler.
  */
 @AutoConfiguration(after = DispatchFunctionAutoConfiguration.class)
-@Conditional(DispatchApiUrlCondition.Remote.class)
+@Conditional(OnTextPropertyCondition.RemoteApi.class)
 @Import(HttpClientConfiguration.class)
 @EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchRemoteAutoConfiguration {

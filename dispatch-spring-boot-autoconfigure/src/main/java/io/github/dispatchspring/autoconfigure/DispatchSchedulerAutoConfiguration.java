@@ -54,7 +54,7 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration(after = { DispatchFunctionAutoConfiguration.class, DispatchEmbeddedStoreAutoConfiguration.class,
 		DispatchJdbcStoreAutoConfiguration.class, DispatchMemoryStoreAutoConfiguration.class })
-@Conditional(DispatchApiUrlCondition.Embedded.class)
+@Conditional(OnTextPropertyCondition.EmbeddedScheduler.class)
 @Import(HttpClientConfiguration.class)
 @EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchSchedulerAutoConfiguration {

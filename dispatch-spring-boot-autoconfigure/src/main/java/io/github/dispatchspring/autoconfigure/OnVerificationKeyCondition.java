@@ -16,7 +16,7 @@ final class OnVerificationKeyCondition extends AnyNestedCondition {
 		super(ConfigurationPhase.REGISTER_BEAN);
 	}
 
-	@Conditional(OnKeyPropertyCondition.VerificationKey.class)
+	@Conditional(OnTextPropertyCondition.VerificationKey.class)
 	static final class VerificationKeySet {
 
 	}
