@@ -47,7 +47,8 @@ class ExclusionTests {
 				DispatchMemoryStoreAutoConfiguration.class, DispatchSchedulerAutoConfiguration.class,
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
 				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class,
-				DispatchHealthAutoConfiguration.class, DispatchEndpointAutoConfiguration.class);
+				DispatchHealthAutoConfiguration.class, DispatchEndpointAutoConfiguration.class,
+				DispatchMetricsAutoConfiguration.class);
 	}
 
 	@Test
