@@ -48,7 +48,7 @@ class ExclusionTests {
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
 				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class,
 				DispatchHealthAutoConfiguration.class, DispatchEndpointAutoConfiguration.class,
-				DispatchMetricsAutoConfiguration.class);
+				DispatchMetricsAutoConfiguration.class, DispatchObservationAutoConfiguration.class);
 	}
 
 	@Test
