@@ -27,6 +27,8 @@ public final class SchedulerMetrics implements SchedulerEvents {
 
 	private static final String STATUS = "status";
 
+	private static final String STORE = "store";
+
 	private final Meter.MeterProvider<Counter> accepted;
 
 	private final Meter.MeterProvider<Counter> attempts;
@@ -51,43 +53,38 @@ public final class SchedulerMetrics implements SchedulerEvents {
 	 * @param store the name of the store, the value of the {@code store} tag
 	 */
 	public SchedulerMetrics(MeterRegistry registry, String store) {
-		this.accepted = Counter.builder("dispatch.calls.accepted")
-			.description("Calls written to the store, dispatched or asked for by a function")
-			.tag("store", store)
-			.withRegistry(registry);
-		this.attempts = Counter.builder("dispatch.calls.attempts")
-			.description("Attempts of calls run, in-process or over HTTP")
-			.tag("store", store)
-			.withRegistry(registry);
-		this.retries = Counter.builder("dispatch.calls.retries")
-			.description("Failed attempts followed by another after a backoff")
-			.tag("store", store)
-			.withRegistry(registry);
-		this.ended = Counter.builder("dispatch.calls.ended")
-			.description("Calls whose result was recorded, by the status they ended with")
-			.tag("store", store)
-			.withRegistry(registry);
-		this.queued = Timer.builder("dispatch.calls.queued")
-			.description("Time from a call's acceptance to the start of its first attempt")
-			.tag("store", store)
-			.withRegistry(registry);
-		this.run = Timer.builder("dispatch.calls.run")
-			.description("Time one attempt of a call ran")
-			.tag("store", store)
-			.withRegistry(registry);
-		this.duration = Timer.builder("dispatch.calls.duration")
-			.description("Time from a call's acceptance to its outcome")
-			.tag("store", store)
-			.withRegistry(registry);
+		this.accepted = counter(registry, store, "dispatch.calls.accepted",
+				"Calls written to the store, dispatched or asked for by a function");
+		this.attempts = counter(registry, store, "dispatch.calls.attempts",
+				"Attempts of calls run, in-process or over HTTP");
+		this.retries = counter(registry, store, "dispatch.calls.retries",
+				"Failed attempts followed by another after a backoff");
+		this.ended = counter(registry, store, "dispatch.calls.ended",
+				"Calls whose result was recorded, by the status they ended with");
+		this.queued = timer(registry, store, "dispatch.calls.queued",
+				"Time from a call's acceptance to the start of its first attempt");
+		this.run = timer(registry, store, "dispatch.calls.run", "Time one attempt of a call ran");
+		this.duration = timer(registry, store, "dispatch.calls.duration",
+				"Time from a call's acceptance to its outcome");
 		this.commits = Timer.builder("dispatch.store.commits")
 			.description("Time of one group commit of transitions to the store")
-			.tag("store", store)
+			.tag(STORE, store)
 			.register(registry);
 		this.commitSize = DistributionSummary.builder("dispatch.store.commit.size")
 			.description("Transitions recorded by one group commit")
 			.baseUnit("transitions")
-			.tag("store", store)
+			.tag(STORE, store)
 			.register(registry);
+	}
+
+	private static Meter.MeterProvider<Counter> counter(MeterRegistry registry, String store, String name,
+			String description) {
+		return Counter.builder(name).description(description).tag(STORE, store).withRegistry(registry);
+	}
+
+	private static Meter.MeterProvider<Timer> timer(MeterRegistry registry, String store, String name,
+			String description) {
+		return Timer.builder(name).description(description).tag(STORE, store).withRegistry(registry);
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.dispatchspring.DispatchClient;
-import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.observability.DispatchEndpoint;
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class DispatchEndpointAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
 		.withConfiguration(DispatchAutoConfigurations.all())
 		.withPropertyValues("dispatch.scheduler.store=memory", "management.endpoints.web.exposure.include=dispatch")
-		.withBean(Greetings.class);
+		.withBean(GreetingFunctions.class);
 
 	@Test
 	void describesTheFunctionsWithTheSettingsTheirCallsRunWith() {
@@ -36,7 +35,7 @@ class DispatchEndpointAutoConfigurationTests {
 			DispatchEndpoint.Report report = context.getBean(DispatchEndpoint.class).report();
 			assertThat(report.functions()).containsOnlyKeys("greet");
 			DispatchEndpoint.FunctionDescription greet = report.functions().get("greet");
-			assertThat(greet.method()).isEqualTo(Greetings.class.getName() + ".greet");
+			assertThat(greet.method()).isEqualTo(GreetingFunctions.class.getName() + ".greet");
 			assertThat(greet.input()).isEqualTo("java.lang.String");
 			assertThat(greet.settings()).containsEntry("retryMaxAttempts", 5)
 				.containsEntry("retryInitialInterval", "PT0.1S")
@@ -96,15 +95,6 @@ class DispatchEndpointAutoConfigurationTests {
 	void isLeftOutWithoutTheActuator() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Endpoint.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DispatchEndpoint.class));
-	}
-
-	static class Greetings {
-
-		@DispatchFunction
-		public String greet(String name) {
-			return "Hello " + name;
-		}
-
 	}
 
 }

@@ -81,10 +81,7 @@ class DispatchHealthAutoConfigurationTests {
 
 	@Test
 	void tellsOfACallDueForLongerThanTheThresholdAndStaysUp() {
-		this.contextRunner.withPropertyValues("dispatch.scheduler.concurrency=1", "dispatch.health.max-due-age=1m")
-			.withBean(Clock.class, () -> this.clock)
-			.withBean(Holds.class)
-			.run((context) -> withABacklog(context, () -> {
+		oneCallAtATime("dispatch.health.max-due-age=1m").run((context) -> withABacklog(context, () -> {
 				this.clock.advance(Duration.ofSeconds(30));
 				assertThat(health(context).getDetails()).containsEntry("oldestDueAge", "PT30S")
 					.doesNotContainKey("backlog");
@@ -103,12 +100,7 @@ class DispatchHealthAutoConfigurationTests {
 
 	@Test
 	void reportsTheConfiguredStatusForABacklogPastTheThreshold() {
-		this.contextRunner
-			.withPropertyValues("dispatch.scheduler.concurrency=1", "dispatch.health.max-due-calls=0",
-					"dispatch.health.max-due-age=1m", "dispatch.health.backlog-status=out_of_service")
-			.withBean(Clock.class, () -> this.clock)
-			.withBean(Holds.class)
-			.run((context) -> withABacklog(context, () -> {
+		oneCallAtATime("dispatch.health.max-due-age=1m", "dispatch.health.backlog-status=out_of_service").run((context) -> withABacklog(context, () -> {
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				this.clock.advance(Duration.ofMinutes(2));
 				assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -117,10 +109,7 @@ class DispatchHealthAutoConfigurationTests {
 
 	@Test
 	void tellsOfMoreDueCallsThanTheThreshold() {
-		this.contextRunner.withPropertyValues("dispatch.scheduler.concurrency=1", "dispatch.health.max-due-calls=1")
-			.withBean(Clock.class, () -> this.clock)
-			.withBean(Holds.class)
-			.run((context) -> withABacklog(context, () -> {
+		oneCallAtATime("dispatch.health.max-due-calls=1").run((context) -> withABacklog(context, () -> {
 				assertThat(health(context).getDetails()).doesNotContainKey("backlog");
 				context.getBean(DispatchClient.class).dispatch("hold", "third");
 				assertThat(health(context).getDetails()).containsEntry("backlog",
@@ -154,6 +143,14 @@ class DispatchHealthAutoConfigurationTests {
 	void isLeftOutWithoutTheEmbeddedScheduler() {
 		this.contextRunner.withPropertyValues("dispatch.api-url=https://dispatch.example.com")
 			.run((context) -> assertThat(context).doesNotHaveBean(DispatchHealthIndicator.class));
+	}
+
+	/** A scheduler running one call at a time on the test's clock, with the given properties. */
+	private ApplicationContextRunner oneCallAtATime(String... properties) {
+		return this.contextRunner.withPropertyValues("dispatch.scheduler.concurrency=1")
+			.withPropertyValues(properties)
+			.withBean(Clock.class, () -> this.clock)
+			.withBean(Holds.class);
 	}
 
 	private static Health health(AssertableApplicationContext context) {

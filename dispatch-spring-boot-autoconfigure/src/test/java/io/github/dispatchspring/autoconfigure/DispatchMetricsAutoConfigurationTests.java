@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.dispatchspring.DispatchClient;
-import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.SchedulerEvents;
 import io.github.dispatchspring.observability.RequestMetrics;
@@ -36,7 +35,7 @@ class DispatchMetricsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
 		.withConfiguration(DispatchAutoConfigurations.all())
 		.withPropertyValues("dispatch.scheduler.store=memory")
-		.withBean(Greetings.class);
+		.withBean(GreetingFunctions.class);
 
 	private final ApplicationContextRunner withMeterRegistry = this.contextRunner.withConfiguration(
 			AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
@@ -108,15 +107,6 @@ class DispatchMetricsAutoConfigurationTests {
 			client.await(client.dispatch("greet", "Ada"), String.class, Duration.ofMinutes(1));
 			assertThat(accepted).containsExactly("greet");
 		});
-	}
-
-	static class Greetings {
-
-		@DispatchFunction
-		public String greet(String name) {
-			return "Hello " + name;
-		}
-
 	}
 
 }

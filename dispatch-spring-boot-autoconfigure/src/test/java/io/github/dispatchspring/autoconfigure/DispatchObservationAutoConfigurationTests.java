@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.dispatchspring.DispatchClient;
-import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.observability.ObservedCallTracing;
 import io.github.dispatchspring.scheduler.CallTracing;
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
@@ -31,7 +30,7 @@ class DispatchObservationAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
 		.withConfiguration(DispatchAutoConfigurations.all())
 		.withPropertyValues("dispatch.scheduler.store=memory")
-		.withBean(Greetings.class);
+		.withBean(GreetingFunctions.class);
 
 	@Test
 	void observesTheDispatchAndTheAttemptsOfACall() {
@@ -79,15 +78,6 @@ class DispatchObservationAutoConfigurationTests {
 	void observesNothingWithoutMicrometerObservation() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CallTracing.class));
-	}
-
-	static class Greetings {
-
-		@DispatchFunction
-		public String greet(String name) {
-			return "Hello " + name;
-		}
-
 	}
 
 }
