@@ -13,10 +13,12 @@ import io.github.dispatchspring.wire.ConnectError;
 import io.github.dispatchspring.wire.ProtoContent;
 import io.github.dispatchspring.wire.ProtoContentFilter;
 import io.github.dispatchspring.wire.RequestAuthentication;
+import io.github.dispatchspring.wire.RequestOutcomes;
 import io.github.dispatchspring.wire.WireExchange;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -55,10 +57,12 @@ public final class DispatchApiAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ProtoContentFilter> dispatchApiContentTypeFilter() {
+	FilterRegistrationBean<ProtoContentFilter> dispatchApiContentTypeFilter(
+			ObjectProvider<RequestOutcomes> outcomes) {
 		FilterRegistrationBean<ProtoContentFilter> registration = new FilterRegistrationBean<>(
 				new ProtoContentFilter(Map.of(DispatchApiController.DISPATCH, ProtoContent.MESSAGE,
-						DispatchApiController.WAIT, ProtoContent.DISPATCH_ID)));
+						DispatchApiController.WAIT, ProtoContent.DISPATCH_ID),
+						outcomes.getIfAvailable(() -> RequestOutcomes.NONE)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

@@ -16,6 +16,7 @@ import io.github.dispatchspring.scheduler.AllowedEndpoints;
 import io.github.dispatchspring.scheduler.CallExecution;
 import io.github.dispatchspring.scheduler.CallInvoker;
 import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.CallTracing;
 import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
@@ -26,6 +27,7 @@ import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.RegisteredInstances;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 import io.github.dispatchspring.scheduler.RetryPolicy;
+import io.github.dispatchspring.scheduler.SchedulerEvents;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
 import io.github.dispatchspring.scheduler.StoreOutage;
@@ -131,9 +133,9 @@ public final class DispatchSchedulerAutoConfiguration {
 	@ConditionalOnMissingBean
 	CallInvoker dispatchCallInvoker(HttpClient httpClient, EndpointRequestSigner signer, AllowedEndpoints allowed,
 			FunctionRegistry registry, FunctionRunner runner, RegisteredInstances instances,
-			DispatchProperties properties) {
+			DispatchProperties properties, ObjectProvider<CallTracing> tracing) {
 		HttpCallInvoker remote = new HttpCallInvoker(httpClient, properties.getScheduler().getHttpTimeout(), signer,
-				allowed, properties.getMaxRequestSize().toBytes());
+				allowed, properties.getMaxRequestSize().toBytes(), tracing.getIfAvailable(() -> CallTracing.NONE));
 		return properties.getScheduler().isInProcess() ? new LocalCallInvoker(registry, runner, remote, instances)
 				: remote;
 	}
@@ -159,8 +161,11 @@ public final class DispatchSchedulerAutoConfiguration {
 
 	@Bean
 	CallExecution dispatchCallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy,
-			DispatchRequestLimits limits, StoreOutage outage, Clock clock) {
-		return new CallExecution(new TransitionWriter(store), invoker, retryPolicy, limits, outage, clock);
+			DispatchRequestLimits limits, StoreOutage outage, Clock clock, ObjectProvider<SchedulerEvents> events,
+			ObjectProvider<CallTracing> tracing) {
+		SchedulerEvents told = events.getIfAvailable(() -> SchedulerEvents.NONE);
+		return new CallExecution(new TransitionWriter(store, told), invoker, retryPolicy, limits, outage, clock, told,
+				tracing.getIfAvailable(() -> CallTracing.NONE));
 	}
 
 	@Bean
@@ -174,9 +179,11 @@ public final class DispatchSchedulerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallSubmitter dispatchCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter,
-			DispatchProperties properties, Clock clock) {
+			DispatchProperties properties, Clock clock, ObjectProvider<SchedulerEvents> events,
+			ObjectProvider<CallTracing> tracing) {
 		return new EmbeddedCallSubmitter(store, scheduler, waiter, clock,
-				properties.getScheduler().getDefaultExpiration());
+				properties.getScheduler().getDefaultExpiration(), events.getIfAvailable(() -> SchedulerEvents.NONE),
+				tracing.getIfAvailable(() -> CallTracing.NONE));
 	}
 
 }

@@ -19,6 +19,7 @@ import io.github.dispatchspring.wire.ConnectError;
 import io.github.dispatchspring.wire.ProtoContent;
 import io.github.dispatchspring.wire.ProtoContentFilter;
 import io.github.dispatchspring.wire.RequestAuthentication;
+import io.github.dispatchspring.wire.RequestOutcomes;
 import io.github.dispatchspring.wire.WireExchange;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -80,9 +81,11 @@ public final class DispatchWebhookAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ProtoContentFilter> dispatchWebhookContentTypeFilter() {
+	FilterRegistrationBean<ProtoContentFilter> dispatchWebhookContentTypeFilter(
+			ObjectProvider<RequestOutcomes> outcomes) {
 		FilterRegistrationBean<ProtoContentFilter> registration = new FilterRegistrationBean<>(
-				new ProtoContentFilter(Map.of(FunctionWebhookController.PATH, ProtoContent.MESSAGE)));
+				new ProtoContentFilter(Map.of(FunctionWebhookController.PATH, ProtoContent.MESSAGE),
+						outcomes.getIfAvailable(() -> RequestOutcomes.NONE)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

@@ -3,7 +3,9 @@ package io.github.dispatchspring.autoconfigure;
 import java.time.Clock;
 
 import io.github.dispatchspring.scheduler.SchedulerKeys;
+import io.github.dispatchspring.scheduler.StoreStatistics;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
+import io.github.dispatchspring.scheduler.jdbc.JdbcStoreStatistics;
 import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The SQL store on the database of the embedded or the shared store auto-configuration: its schema,
- * migrated once before the store is built, the store, and the scheduler's key pair kept in it.
+ * migrated once before the store is built, the store, its statistics, and the scheduler's key pair kept
+ * in it.
  */
 @Configuration(proxyBeanMethods = false)
 final class SqlStoreConfiguration {
@@ -27,6 +30,13 @@ final class SqlStoreConfiguration {
 			Clock clock) {
 		return new JdbcCallStore(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
 				properties.getScheduler().getDurability());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StoreStatistics dispatchStoreStatistics(StoreDataSource dataSource, StoreSchema migrated,
+			DispatchProperties properties) {
+		return new JdbcStoreStatistics(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix());
 	}
 
 	@Bean

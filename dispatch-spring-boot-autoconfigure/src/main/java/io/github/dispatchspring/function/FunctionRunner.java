@@ -95,7 +95,7 @@ public final class FunctionRunner {
 		RunningCall call = new RunningCall(function.name(), request.getDispatchId(), root,
 				request.getParentDispatchId(), Math.max(attempt, 1));
 		DurableExecution execution = new DurableExecution(call, journal, this.childCalls);
-		try {
+		try (CallLogging logging = CallLogging.open(call)) {
 			Object output = execution.run(() -> invoke(function, journal.input(), call));
 			return success(output);
 		}

@@ -49,6 +49,10 @@ public final class CallExecution {
 
 	private final StoreOutage outage;
 
+	private final SchedulerEvents events;
+
+	private final CallTracing tracing;
+
 	/**
 	 * Creates the execution.
 	 * @param writer records the outcomes
@@ -60,12 +64,31 @@ public final class CallExecution {
 	 */
 	public CallExecution(TransitionWriter writer, CallInvoker invoker, RetryPolicy retryPolicy,
 			DispatchRequestLimits limits, StoreOutage outage, Clock clock) {
+		this(writer, invoker, retryPolicy, limits, outage, clock, SchedulerEvents.NONE, CallTracing.NONE);
+	}
+
+	/**
+	 * Creates the execution, telling of its attempts and outcomes and carrying the trace of each call.
+	 * @param writer records the outcomes
+	 * @param invoker runs the calls
+	 * @param retryPolicy when failed calls run again
+	 * @param limits the rules the calls a function asks for are held to
+	 * @param outage the store's failures, as the scheduler sees them
+	 * @param clock the clock
+	 * @param events what hears of attempts, retries, ends and the calls functions ask for
+	 * @param tracing observes each attempt in the trace of its call
+	 */
+	public CallExecution(TransitionWriter writer, CallInvoker invoker, RetryPolicy retryPolicy,
+			DispatchRequestLimits limits, StoreOutage outage, Clock clock, SchedulerEvents events,
+			CallTracing tracing) {
 		this.writer = writer;
 		this.invoker = invoker;
 		this.responses = new RunResponseValidator(limits);
 		this.retryPolicy = retryPolicy;
 		this.outage = outage;
 		this.clock = clock;
+		this.events = events;
+		this.tracing = tracing;
 		this.storeWrites.getEventPublisher().onRetry((event) -> this.outage.failed(event.getLastThrowable()));
 	}
 
@@ -84,19 +107,32 @@ public final class CallExecution {
 	@Nullable CallResult execute(ClaimedCall claimed, TransitionWriter.Handoff handoff) {
 		NewCall call = claimed.call();
 		if (claimed.expired(this.clock.instant())) {
-			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()), handoff);
+			return complete(claimed, DispatchStatus.TIMEOUT, failure("Expired", "the call expired at " + call.expiresAt()),
+					handoff);
 		}
-		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed), claimed.attempt() + 1);
+		try (CallTracing.Observed run = this.tracing.run(claimed)) {
+			return run.around(() -> attempt(claimed, run, handoff));
+		}
+	}
+
+	private @Nullable CallResult attempt(ClaimedCall claimed, CallTracing.Observed run,
+			TransitionWriter.Handoff handoff) {
+		Instant startedAt = this.clock.instant();
+		long start = System.nanoTime();
+		RunResponse response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		String invalid = this.responses.problem(response);
+		DispatchStatus status = (invalid != null) ? DispatchStatus.INVALID_RESPONSE : status(response);
+		this.events.attempted(claimed, startedAt, took, status);
+		run.outcome(status);
 		if (invalid != null) {
-			return complete(claimed, failure("InvalidResponse", invalid), handoff);
+			return complete(claimed, status, failure("InvalidResponse", invalid), handoff);
 		}
 		if (response.hasPoll()) {
 			suspend(claimed, response.getPoll(), handoff);
 			return null;
 		}
 		Exit exit = response.getExit();
-		DispatchStatus status = status(response);
 		if (exit.hasTailCall()) {
 			write(new Transition.TailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()), handoff);
 			return null;
@@ -104,26 +140,33 @@ public final class CallExecution {
 		int attempt = claimed.attempt() + 1;
 		if (this.retryPolicy.retries(status, attempt)) {
 			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE), handoff);
+			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE), handoff)) {
+				this.events.retried(claimed, status);
+			}
 			return null;
 		}
 		CallResult result = exit.getResult();
 		if (status != DispatchStatus.OK && !result.hasError()) {
 			result = result.toBuilder().mergeFrom(failure(status.name(), "the call ended with status " + status)).build();
 		}
-		return complete(claimed, result, handoff);
+		return complete(claimed, status, result, handoff);
 	}
 
 	private static CallResult failure(String type, String message) {
 		return CallResult.newBuilder().setError(Error.newBuilder().setType(type).setMessage(message)).build();
 	}
 
-	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result, TransitionWriter.Handoff handoff) {
+	private @Nullable CallResult complete(ClaimedCall claimed, DispatchStatus status, CallResult result,
+			TransitionWriter.Handoff handoff) {
 		CallResult addressed = result.toBuilder()
 			.setDispatchId(claimed.id())
 			.setCorrelationId(claimed.call().correlationId())
 			.build();
-		return write(new Transition.Complete(claimed, addressed), handoff) ? addressed : null;
+		if (!write(new Transition.Complete(claimed, addressed), handoff)) {
+			return null;
+		}
+		this.events.ended(claimed, status, this.clock.instant());
+		return addressed;
 	}
 
 	private static DispatchStatus status(RunResponse response) {
@@ -135,8 +178,23 @@ public final class CallExecution {
 	}
 
 	private void suspend(ClaimedCall claimed, Poll poll, TransitionWriter.Handoff handoff) {
-		Instant now = this.clock.instant();
-		NewCall parent = claimed.call();
+		List<String> functions = poll.getCallsList().stream().map(Call::getFunction).toList();
+		try (CallTracing.Observed dispatch = functions.isEmpty() ? CallTracing.Observed.NONE
+				: this.tracing.dispatch(functions)) {
+			Instant now = this.clock.instant();
+			List<NewCall> children = children(claimed.call(), poll, now, TraceHeaders.encode(dispatch.propagated()));
+			int maxResults = (poll.getMaxResults() > 0) ? poll.getMaxResults() : Integer.MAX_VALUE;
+			int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
+			Instant deadline = poll.hasMaxWait()
+					? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
+			if (write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults,
+					dueBy(deadline, claimed.call().expiresAt()), children), handoff) && !children.isEmpty()) {
+				this.events.accepted(children);
+			}
+		}
+	}
+
+	private static List<NewCall> children(NewCall parent, Poll poll, Instant now, @Nullable String traceContext) {
 		boolean journaled = poll.getTypedCoroutineState().is(Journal.class);
 		List<NewCall> children = new ArrayList<>(poll.getCallsCount());
 		for (Call call : poll.getCallsList()) {
@@ -145,14 +203,9 @@ public final class CallExecution {
 				.plusNanos(call.getExpiration().getNanos()) : parent.expiresAt();
 			String id = journaled ? DispatchIds.derived(parent.id(), call) : DispatchIds.next();
 			children.add(new NewCall(id, call.getFunction(), endpoint, call.getInput(), parent.id(), parent.rootId(),
-					call.getCorrelationId(), true, now, expiresAt));
+					call.getCorrelationId(), true, now, expiresAt, traceContext));
 		}
-		int maxResults = (poll.getMaxResults() > 0) ? poll.getMaxResults() : Integer.MAX_VALUE;
-		int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
-		Instant deadline = poll.hasMaxWait()
-				? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
-		write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults,
-				dueBy(deadline, parent.expiresAt()), children), handoff);
+		return children;
 	}
 
 	/**

@@ -34,17 +34,44 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 
 	private final @Nullable Duration defaultExpiration;
 
+	private final SchedulerEvents events;
+
+	private final CallTracing tracing;
+
 	public EmbeddedCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter, Clock clock,
 			@Nullable Duration defaultExpiration) {
+		this(store, scheduler, waiter, clock, defaultExpiration, SchedulerEvents.NONE, CallTracing.NONE);
+	}
+
+	/**
+	 * Creates the submitter, telling of the calls it accepts and observing each dispatch.
+	 * @param store the store
+	 * @param scheduler the scheduler to wake up
+	 * @param waiter hears of the calls that end
+	 * @param clock the clock
+	 * @param defaultExpiration how long calls that set no expiration may take, or {@code null}
+	 * @param events what hears of the calls accepted
+	 * @param tracing observes each dispatch, whose trace the calls keep
+	 */
+	public EmbeddedCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter, Clock clock,
+			@Nullable Duration defaultExpiration, SchedulerEvents events, CallTracing tracing) {
 		this.store = store;
 		this.scheduler = scheduler;
 		this.waiter = waiter;
 		this.clock = clock;
 		this.defaultExpiration = defaultExpiration;
+		this.events = events;
+		this.tracing = tracing;
 	}
 
 	@Override
 	public List<DispatchId> submit(List<Call> calls, @Nullable CallOrigin origin) {
+		try (CallTracing.Observed dispatch = this.tracing.dispatch(calls.stream().map(Call::getFunction).toList())) {
+			return dispatch.around(() -> submit(calls, origin, TraceHeaders.encode(dispatch.propagated())));
+		}
+	}
+
+	private List<DispatchId> submit(List<Call> calls, @Nullable CallOrigin origin, @Nullable String traceContext) {
 		Instant now = this.clock.instant();
 		List<NewCall> accepted = new ArrayList<>(calls.size());
 		List<DispatchId> ids = new ArrayList<>(calls.size());
@@ -53,7 +80,7 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 			String root = (origin != null) ? origin.rootDispatchId() : id;
 			accepted.add(new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
 					(origin != null) ? origin.dispatchId() : null, root, call.getCorrelationId(), false, now,
-					expiration(call, now)));
+					expiration(call, now), traceContext));
 			ids.add(new DispatchId(id));
 		}
 		try {
@@ -64,6 +91,7 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 					+ accepted.size() + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage()
 					+ ")", ex);
 		}
+		this.events.accepted(accepted);
 		this.scheduler.wakeUp();
 		return ids;
 	}

@@ -156,6 +156,22 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * How many calls this scheduler runs now.
+	 * @return the number of calls
+	 */
+	public int runningCalls() {
+		return this.leases.held();
+	}
+
+	/**
+	 * How this scheduler runs.
+	 * @return the settings
+	 */
+	public Settings settings() {
+		return this.settings;
+	}
+
 	private void claimLoop() {
 		try {
 			while (this.running) {

@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.function.ErrorStatus;
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.RunResponses;
+import io.github.dispatchspring.proto.StatusCodes;
 import io.github.dispatchspring.wire.AttemptHeader;
 
 /**
@@ -34,6 +36,8 @@ public final class HttpCallInvoker implements CallInvoker {
 
 	private final EndpointReply reply;
 
+	private final CallTracing tracing;
+
 	/**
 	 * Creates the invoker.
 	 * @param client the HTTP client, which must not follow redirects
@@ -44,11 +48,26 @@ public final class HttpCallInvoker implements CallInvoker {
 	 */
 	public HttpCallInvoker(HttpClient client, Duration timeout, EndpointRequestSigner signer, AllowedEndpoints allowed,
 			long maxResponseSize) {
+		this(client, timeout, signer, allowed, maxResponseSize, CallTracing.NONE);
+	}
+
+	/**
+	 * Creates the invoker, observing each request and sending the trace of its call in its headers.
+	 * @param client the HTTP client, which must not follow redirects
+	 * @param timeout the timeout of one request
+	 * @param signer signs the requests
+	 * @param allowed the endpoints calls may go to
+	 * @param maxResponseSize the most bytes of a run response read
+	 * @param tracing observes each request
+	 */
+	public HttpCallInvoker(HttpClient client, Duration timeout, EndpointRequestSigner signer, AllowedEndpoints allowed,
+			long maxResponseSize, CallTracing tracing) {
 		this.client = client;
 		this.timeout = timeout;
 		this.signer = signer;
 		this.allowed = allowed;
 		this.reply = new EndpointReply(maxResponseSize);
+		this.tracing = tracing;
 	}
 
 	@Override
@@ -58,14 +77,27 @@ public final class HttpCallInvoker implements CallInvoker {
 			return RunResponses.failed(DispatchStatus.PERMISSION_DENIED, "EndpointNotAllowed", refusal);
 		}
 		URI uri;
-		HttpRequest http;
 		try {
 			uri = URI.create(EndpointUrls.withoutTrailingSlashes(endpoint) + PATH);
-			http = httpRequest(uri, request.toByteArray(), attempt);
 		}
 		catch (IllegalArgumentException ex) {
-			return RunResponses.failed(DispatchStatus.INVALID_ARGUMENT, "InvalidEndpoint",
-					"endpoint '" + endpoint + "' cannot be called over HTTP: " + ex.getMessage());
+			return invalidEndpoint(endpoint, ex);
+		}
+		try (CallTracing.Observed traced = this.tracing.request(request.getFunction(), uri)) {
+			RunResponse response = send(uri, request, attempt, traced.propagated(), endpoint);
+			traced.outcome(StatusCodes.of(response.getStatus()));
+			return response;
+		}
+	}
+
+	private RunResponse send(URI uri, RunRequest request, int attempt, Map<String, String> traceHeaders,
+			String endpoint) {
+		HttpRequest http;
+		try {
+			http = httpRequest(uri, request.toByteArray(), attempt, traceHeaders);
+		}
+		catch (IllegalArgumentException ex) {
+			return invalidEndpoint(endpoint, ex);
 		}
 		try {
 			return this.reply.read(this.client.send(http, HttpResponse.BodyHandlers.ofInputStream()));
@@ -80,12 +112,18 @@ public final class HttpCallInvoker implements CallInvoker {
 		}
 	}
 
-	private HttpRequest httpRequest(URI uri, byte[] body, int attempt) {
+	private static RunResponse invalidEndpoint(String endpoint, IllegalArgumentException ex) {
+		return RunResponses.failed(DispatchStatus.INVALID_ARGUMENT, "InvalidEndpoint",
+				"endpoint '" + endpoint + "' cannot be called over HTTP: " + ex.getMessage());
+	}
+
+	private HttpRequest httpRequest(URI uri, byte[] body, int attempt, Map<String, String> traceHeaders) {
 		HttpRequest.Builder http = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("Content-Type", EndpointReply.CONTENT_TYPE)
 			.header(AttemptHeader.NAME, Integer.toString(attempt))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		traceHeaders.forEach(http::header);
 		this.signer.sign("POST", uri, EndpointReply.CONTENT_TYPE, body).forEach(http::header);
 		return http.build();
 	}

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs.
  */
-public final class InMemoryCallStore implements CallStore {
+public final class InMemoryCallStore implements CallStore, StoreStatistics {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -190,10 +190,7 @@ public final class InMemoryCallStore implements CallStore {
 		if (entry == null) {
 			return false;
 		}
-		NewCall current = entry.call;
-		entry.call = new NewCall(current.id(), function, current.endpoint(), input, current.parentId(),
-				current.rootId(), current.correlationId(), current.deliverToParent(), current.createdAt(),
-				current.expiresAt());
+		entry.call = entry.call.continuedAs(function, input);
 		entry.state = null;
 		entry.inbox.clear();
 		entry.attempt = 0;
@@ -243,6 +240,30 @@ public final class InMemoryCallStore implements CallStore {
 			.map((entry) -> entry.call)
 			.filter((call) -> parentId.equals(call.parentId()))
 			.toList();
+	}
+
+	@Override
+	public synchronized Backlog backlog(Instant now) {
+		long due = 0;
+		Instant oldestDue = null;
+		for (Ticket ticket : this.agenda) {
+			Entry entry = this.calls.get(ticket.id);
+			if (entry != null && entry.version == ticket.version && entry.phase != Phase.DONE
+					&& !ticket.due.isAfter(now)) {
+				due++;
+				oldestDue = (oldestDue == null || ticket.due.isBefore(oldestDue)) ? ticket.due : oldestDue;
+			}
+		}
+		return new Backlog(due, oldestDue, count(Phase.RUNNING));
+	}
+
+	@Override
+	public synchronized Counts counts() {
+		return new Counts(count(Phase.PENDING), count(Phase.RUNNING), count(Phase.SUSPENDED), count(Phase.DONE));
+	}
+
+	private long count(Phase phase) {
+		return this.calls.values().stream().filter((entry) -> entry.phase == phase).count();
 	}
 
 	private @Nullable Entry leased(ClaimedCall call) {

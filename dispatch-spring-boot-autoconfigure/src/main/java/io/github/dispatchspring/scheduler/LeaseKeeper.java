@@ -52,6 +52,14 @@ public final class LeaseKeeper {
 		this.running.remove(key(call));
 	}
 
+	/**
+	 * How many calls run with a lease kept here.
+	 * @return the number of calls
+	 */
+	int held() {
+		return this.running.size();
+	}
+
 	/** Renews the leases held for a third of their duration; called often by one thread. */
 	void renewDue() {
 		Instant now = this.clock.instant();

@@ -33,12 +33,24 @@ public final class TransitionWriter {
 
 	private final ReentrantLock writing = new ReentrantLock();
 
+	private final SchedulerEvents events;
+
 	/**
 	 * Creates a writer to the store.
 	 * @param store the store
 	 */
 	public TransitionWriter(CallStore store) {
+		this(store, SchedulerEvents.NONE);
+	}
+
+	/**
+	 * Creates a writer to the store that tells of its commits.
+	 * @param store the store
+	 * @param events what hears of each commit
+	 */
+	public TransitionWriter(CallStore store, SchedulerEvents events) {
 		this.store = store;
+		this.events = events;
 	}
 
 	/**
@@ -73,7 +85,7 @@ public final class TransitionWriter {
 		int reserved = target.reserve();
 		CallStore.Recorded recorded;
 		try {
-			recorded = this.store.record(transitions(batch), reserved, target.lease());
+			recorded = record(batch, reserved, target.lease());
 		}
 		catch (RuntimeException ex) {
 			target.start(List.of(), reserved);
@@ -101,13 +113,20 @@ public final class TransitionWriter {
 	private void writeApart(List<Pending> part) {
 		List<Boolean> held;
 		try {
-			held = this.store.record(transitions(part), 0, Duration.ZERO).held();
+			held = record(part, 0, Duration.ZERO).held();
 		}
 		catch (RuntimeException ex) {
 			isolate(part, ex);
 			return;
 		}
 		finish(part, held);
+	}
+
+	private CallStore.Recorded record(List<Pending> batch, int claimLimit, Duration lease) {
+		long start = System.nanoTime();
+		CallStore.Recorded recorded = this.store.record(transitions(batch), claimLimit, lease);
+		this.events.committed(batch.size(), Duration.ofNanos(System.nanoTime() - start));
+		return recorded;
 	}
 
 	private static boolean ofTheStore(RuntimeException failure) {

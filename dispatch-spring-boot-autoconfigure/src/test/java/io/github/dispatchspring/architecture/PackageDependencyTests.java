@@ -38,11 +38,12 @@ class PackageDependencyTests {
 			Map.entry("webhook", Set.of("wire", "signature", "function", "durable", "proto", "base")),
 			Map.entry("scheduler", Set.of("client", "wire", "signature", "function", "durable", "proto", "base")),
 			Map.entry("scheduler.jdbc", Set.of("scheduler", "signature", "proto", "base")),
-			Map.entry("autoconfigure", Set.of("scheduler", "scheduler.jdbc", "webhook", "client", "wire", "signature",
-					"function", "durable", "proto", "base")));
+			Map.entry("observability", Set.of("scheduler", "webhook", "wire", "function", "base")),
+			Map.entry("autoconfigure", Set.of("observability", "scheduler", "scheduler.jdbc", "webhook", "client",
+					"wire", "signature", "function", "durable", "proto", "base")));
 
 	private static final Set<String> WITHOUT_WEB = Set.of("base", "proto", "durable", "function", "signature", "client",
-			"scheduler.jdbc");
+			"scheduler.jdbc", "observability");
 
 	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
 

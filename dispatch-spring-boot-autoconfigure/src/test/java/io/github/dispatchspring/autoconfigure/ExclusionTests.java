@@ -46,7 +46,9 @@ class ExclusionTests {
 				DispatchEmbeddedStoreAutoConfiguration.class, DispatchJdbcStoreAutoConfiguration.class,
 				DispatchMemoryStoreAutoConfiguration.class, DispatchSchedulerAutoConfiguration.class,
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
-				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class);
+				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class,
+				DispatchHealthAutoConfiguration.class, DispatchEndpointAutoConfiguration.class,
+				DispatchMetricsAutoConfiguration.class, DispatchObservationAutoConfiguration.class);
 	}
 
 	@Test

@@ -21,7 +21,7 @@ final class CallRows {
 	static final int CHUNK = 500;
 
 	static final String CLAIMED_COLUMNS = "id, function_name, endpoint, input, parent_id, root_id, correlation_id, "
-			+ "deliver_to_parent, created_at, expires_at, coroutine_state, max_results, attempt";
+			+ "deliver_to_parent, created_at, expires_at, trace_context, coroutine_state, max_results, attempt";
 
 	/**
 	 * The assignments that hand a leased call back, due at the time given as their one parameter, for
@@ -35,14 +35,15 @@ final class CallRows {
 	static Object[] insertParameters(NewCall call) {
 		return new Object[] { call.id(), call.function(), call.endpoint(), call.input().toByteArray(), call.parentId(),
 				call.rootId(), call.correlationId(), call.deliverToParent(), millis(call.createdAt()),
-				millis(call.expiresAt()), millis(call.createdAt()) };
+				millis(call.expiresAt()), call.traceContext(), millis(call.createdAt()) };
 	}
 
 	static Claimed claimed(ResultSet row) throws SQLException {
 		NewCall call = new NewCall(row.getString("id"), row.getString("function_name"), row.getString("endpoint"),
 				any(row.getBytes("input")), row.getString("parent_id"), row.getString("root_id"),
 				row.getLong("correlation_id"), row.getBoolean("deliver_to_parent"),
-				Instant.ofEpochMilli(row.getLong("created_at")), instant(row, "expires_at"));
+				Instant.ofEpochMilli(row.getLong("created_at")), instant(row, "expires_at"),
+				row.getString("trace_context"));
 		byte[] state = row.getBytes("coroutine_state");
 		return new Claimed(call, (state != null) ? any(state) : null, row.getInt("max_results"), row.getInt("attempt"));
 	}

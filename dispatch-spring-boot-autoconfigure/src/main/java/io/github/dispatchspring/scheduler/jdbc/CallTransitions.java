@@ -44,8 +44,8 @@ final class CallTransitions {
 	 */
 	void insert(List<NewCall> newCalls) {
 		String sql = "INSERT INTO " + this.calls + " (id, function_name, endpoint, input, parent_id, root_id, "
-				+ "correlation_id, deliver_to_parent, created_at, expires_at, state, due_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) ON CONFLICT (id) DO NOTHING";
+				+ "correlation_id, deliver_to_parent, created_at, expires_at, trace_context, state, due_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) ON CONFLICT (id) DO NOTHING";
 		for (List<NewCall> chunk : CallRows.chunks(newCalls, 5 * CallRows.CHUNK)) {
 			this.jdbc.batchUpdate(sql, chunk.stream().map(CallRows::insertParameters).toList());
 		}

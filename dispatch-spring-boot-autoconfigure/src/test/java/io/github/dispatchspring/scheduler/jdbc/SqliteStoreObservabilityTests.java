@@ -1,0 +1,34 @@
+package io.github.dispatchspring.scheduler.jdbc;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.dispatchspring.scheduler.Durability;
+import io.github.dispatchspring.scheduler.StoreObservabilityContractTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@link JdbcCallStore} over SQLite keeps and {@link JdbcStoreStatistics} tells of it.
+ */
+class SqliteStoreObservabilityTests extends StoreObservabilityContractTests {
+
+	@TempDir
+	Path directory;
+
+	private EmbeddedDatabase database;
+
+	@Override
+	protected Observed createStore(Clock clock) {
+		this.database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
+		return new Observed(MigratedStores.store(this.database.dataSource(), "dispatch_", clock),
+				new JdbcStoreStatistics(this.database.dataSource(), "dispatch_"));
+	}
+
+	@AfterEach
+	void closeDatabase() {
+		this.database.close();
+	}
+
+}
