@@ -21,6 +21,13 @@ public interface CallQueries {
 	CallPage calls(CallFilter filter, int limit);
 
 	/**
+	 * One call as lists show it.
+	 * @param id the dispatch id
+	 * @return the call, or {@code null} if the store does not hold it
+	 */
+	@Nullable CallSummary summary(String id);
+
+	/**
 	 * One call with its input, its result if it ended, and its history.
 	 * @param id the dispatch id
 	 * @return the call, or {@code null} if the store does not hold it

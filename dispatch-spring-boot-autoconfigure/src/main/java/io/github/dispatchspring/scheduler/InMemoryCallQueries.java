@@ -123,6 +123,11 @@ final class InMemoryCallQueries {
 			.toList(), limit);
 	}
 
+	@Nullable CallSummary summary(String id) {
+		InMemoryCallStore.Entry entry = this.calls.get(id);
+		return (entry != null) ? summary(entry) : null;
+	}
+
 	@Nullable CallDetails call(String id) {
 		InMemoryCallStore.Entry entry = this.calls.get(id);
 		if (entry == null) {

@@ -227,6 +227,11 @@ public final class InMemoryCallStore implements CallStore, CallQueries, CallCont
 	}
 
 	@Override
+	public synchronized @Nullable CallSummary summary(String id) {
+		return this.queries.summary(id);
+	}
+
+	@Override
 	public synchronized @Nullable CallDetails call(String id) {
 		return this.queries.call(id);
 	}

@@ -46,7 +46,8 @@ class ExclusionTests {
 				DispatchEmbeddedStoreAutoConfiguration.class, DispatchJdbcStoreAutoConfiguration.class,
 				DispatchMemoryStoreAutoConfiguration.class, DispatchSchedulerAutoConfiguration.class,
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
-				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class);
+				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class,
+				DispatchDashboardAutoConfiguration.class);
 	}
 
 	@Test

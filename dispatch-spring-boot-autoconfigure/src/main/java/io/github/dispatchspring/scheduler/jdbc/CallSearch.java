@@ -119,6 +119,12 @@ final class CallSearch {
 		}
 	}
 
+	@Nullable CallSummary summary(String id) {
+		List<CallSummary> found = this.jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM " + this.calls + " WHERE id = ?",
+				(row, i) -> summary(row), id);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
 	@Nullable CallDetails call(String id) {
 		List<CallDetails> found = this.jdbc.query("SELECT " + SUMMARY_COLUMNS + ", endpoint, input, result, due_at, "
 				+ "expires_at FROM " + this.calls + " WHERE id = ?", (row, i) -> {

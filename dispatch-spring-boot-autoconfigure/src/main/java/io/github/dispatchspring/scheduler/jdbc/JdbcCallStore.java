@@ -20,6 +20,7 @@ import io.github.dispatchspring.scheduler.CallOverview;
 import io.github.dispatchspring.scheduler.CallPage;
 import io.github.dispatchspring.scheduler.CallQueries;
 import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.CallSummary;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.Instance;
@@ -222,6 +223,11 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl 
 	@Override
 	public CallPage calls(CallFilter filter, int limit) {
 		return this.search.calls(filter, limit);
+	}
+
+	@Override
+	public @Nullable CallSummary summary(String id) {
+		return this.search.summary(id);
 	}
 
 	@Override
