@@ -151,6 +151,8 @@ public abstract class CallQueriesContractTests {
 			assertThat(event.at()).isEqualTo(this.clock.instant());
 		});
 		assertThat(this.queries.call("unknown")).isNull();
+		assertThat(this.queries.summary("a")).isEqualTo(details.summary());
+		assertThat(this.queries.summary("unknown")).isNull();
 	}
 
 	@Test

@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the store's calls for the people watching them: pages of calls newest first, each filter
- * served by an index of schema version 5 (time, function, tree, calls not ended, failed calls), one
- * call with its history, and the overview of the work in hand.
+ * Reads the store's calls for the people watching them: pages of calls newest first, one call with
+ * its history, and the overview of the work in hand. The indexes of schema version 5 split the table
+ * in two: one index orders the calls not ended, which every transition updates, and the others order
+ * the ended calls by time, function, tree and failure, written once per call, when it ends. A page
+ * reads each part from its index and merges them.
  */
 final class CallSearch {
 
@@ -32,6 +34,9 @@ final class CallSearch {
 			+ "created_at, ended_at, attempt, cancelled_at";
 
 	private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+
+	/** The calls not ended, as the predicate of their index gives them. */
+	private static final String ACTIVE = "state IN ('PENDING', 'RUNNING', 'SUSPENDED')";
 
 	private final JdbcTemplate jdbc;
 
@@ -48,28 +53,40 @@ final class CallSearch {
 		this.calls = tablePrefix + "calls";
 	}
 
+	/**
+	 * A page of calls: the newest calls not ended and the newest ended calls that the filter selects,
+	 * each read from the indexes of their part of the table, merged in the page's order.
+	 */
 	CallPage calls(CallFilter filter, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM " + this.calls + " WHERE 1 = 1");
+		CallState state = filter.state();
+		List<String> parts = new ArrayList<>();
+		if (state == null || !state.ended()) {
+			parts.add(ACTIVE + ((state != null) ? " AND state = '" + state.name() + "'" : ""));
+		}
+		if (state == null || state.ended()) {
+			parts.add("state = 'DONE'" + ((state == CallState.SUCCEEDED) ? " AND status = 'OK'"
+					: (state == CallState.FAILED) ? " AND status <> 'OK'" : ""));
+		}
+		StringBuilder criteria = new StringBuilder();
+		List<Object> values = new ArrayList<>();
+		where(criteria, values, filter);
+		List<String> selects = new ArrayList<>();
 		List<Object> parameters = new ArrayList<>();
-		where(sql, parameters, filter);
-		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+		for (String part : parts) {
+			selects.add("SELECT * FROM (SELECT " + SUMMARY_COLUMNS + " FROM " + this.calls + " WHERE " + part + criteria
+					+ " ORDER BY created_at DESC, id DESC LIMIT ?) AS part" + selects.size());
+			parameters.addAll(values);
+			parameters.add(limit + 1);
+		}
 		parameters.add(limit + 1);
-		return CallPage.of(this.jdbc.query(sql.toString(), (row, i) -> summary(row), parameters.toArray()), limit);
+		String sql = String.join(" UNION ALL ", selects) + " ORDER BY created_at DESC, id DESC LIMIT ?";
+		return CallPage.of(this.jdbc.query(sql, (row, i) -> summary(row), parameters.toArray()), limit);
 	}
 
 	private static void where(StringBuilder sql, List<Object> parameters, CallFilter filter) {
 		if (filter.function() != null) {
 			sql.append(" AND function_name = ?");
 			parameters.add(filter.function());
-		}
-		if (filter.state() != null) {
-			sql.append(switch (filter.state()) {
-				case PENDING -> " AND state = 'PENDING'";
-				case RUNNING -> " AND state = 'RUNNING'";
-				case SUSPENDED -> " AND state = 'SUSPENDED'";
-				case SUCCEEDED -> " AND state = 'DONE' AND status = 'OK'";
-				case FAILED -> " AND status <> 'OK'";
-			});
 		}
 		if (filter.createdFrom() != null) {
 			sql.append(" AND created_at >= ?");
@@ -145,7 +162,7 @@ final class CallSearch {
 
 	CallOverview overview(Instant since) {
 		List<CallOverview.Count> active = this.jdbc.query("SELECT state, function_name, COUNT(*) AS calls FROM "
-				+ this.calls + " WHERE state <> 'DONE' GROUP BY state, function_name ORDER BY state, function_name",
+				+ this.calls + " WHERE " + ACTIVE + " GROUP BY state, function_name ORDER BY state, function_name",
 				(row, i) -> new CallOverview.Count(state(row.getString("state"), null, null), row.getString("function_name"),
 						row.getLong("calls")));
 		Map<String, long[]> byFunction = new TreeMap<>();

@@ -17,7 +17,7 @@ final class EarlierSchemas {
 	 */
 	static void downgradeToVersionFour(JdbcTemplate jdbc) {
 		jdbc.execute("DROP TABLE dispatch_history");
-		for (String index : new String[] { "created_at", "function", "root_id", "active", "failed" }) {
+		for (String index : new String[] { "active", "ended", "ended_function", "ended_root_id", "failed" }) {
 			jdbc.execute("DROP INDEX dispatch_calls_" + index);
 		}
 		for (String column : new String[] { "status", "error_type", "cancelled_at" }) {
