@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.dispatchspring.scheduler.Transitions.record;
+import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.result;
+import static io.github.dispatchspring.scheduler.jdbc.SampleCalls.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -139,8 +141,8 @@ public abstract class CallQueriesContractTests {
 		assertThat(details.summary().state()).isEqualTo(CallState.SUCCEEDED);
 		assertThat(details.summary().status()).isEqualTo(DispatchStatus.OK);
 		assertThat(details.summary().attempt()).isEqualTo(1);
-		assertThat(details.input()).isEqualTo(input("a"));
-		assertThat(details.result().getOutput()).isEqualTo(input("done"));
+		assertThat(details.input()).isEqualTo(value("a"));
+		assertThat(details.result().getOutput()).isEqualTo(value("done"));
 		assertThat(details.endpoint()).isEqualTo("http://localhost:8080");
 		assertThat(details.history()).singleElement().satisfies((event) -> {
 			assertThat(event.kind()).isEqualTo(CallEvent.Kind.RETRIED);
@@ -211,7 +213,7 @@ public abstract class CallQueriesContractTests {
 		this.store.add(List.of(call("grandparent", "fn", null, "grandparent")));
 		ClaimedCall grandparent = claimOne();
 		record(this.store, new Transition.Suspend(grandparent, STATE, 1, 10, null,
-				List.of(new NewCall("parent", "fn", "http://localhost:8080", input("parent"), "grandparent", "grandparent",
+				List.of(new NewCall("parent", "fn", "http://localhost:8080", value("parent"), "grandparent", "grandparent",
 						7, true, this.clock.instant(), null))));
 		ClaimedCall parent = claimOne();
 		record(this.store, new Transition.Suspend(parent, STATE, 2, 10, null,
@@ -338,12 +340,12 @@ public abstract class CallQueriesContractTests {
 	}
 
 	private NewCall child(ClaimedCall parent, String id, int index) {
-		return new NewCall(id, "child", "http://localhost:8080", input(id), parent.id(), parent.call().rootId(), index,
+		return new NewCall(id, "child", "http://localhost:8080", value(id), parent.id(), parent.call().rootId(), index,
 				true, this.clock.instant(), null);
 	}
 
 	private NewCall call(String id, String function, @Nullable String parentId, String rootId) {
-		return new NewCall(id, function, "http://localhost:8080", input(id), parentId, rootId, 0, false,
+		return new NewCall(id, function, "http://localhost:8080", value(id), parentId, rootId, 0, false,
 				this.clock.instant(), null);
 	}
 
@@ -383,18 +385,6 @@ public abstract class CallQueriesContractTests {
 
 	private static CallResult error(String type, String message) {
 		return CallResult.newBuilder().setError(Error.newBuilder().setType(type).setMessage(message)).build();
-	}
-
-	private static CallResult result(ClaimedCall call, String output) {
-		return CallResult.newBuilder()
-			.setDispatchId(call.id())
-			.setCorrelationId(call.call().correlationId())
-			.setOutput(input(output))
-			.build();
-	}
-
-	private static Any input(String value) {
-		return Any.pack(StringValue.of(value));
 	}
 
 }
