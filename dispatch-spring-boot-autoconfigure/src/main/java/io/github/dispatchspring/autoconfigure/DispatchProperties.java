@@ -66,6 +66,8 @@ public class DispatchProperties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Dashboard dashboard = new Dashboard();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -136,6 +138,10 @@ public class DispatchProperties {
 
 	public Webhook getWebhook() {
 		return this.webhook;
+	}
+
+	public Dashboard getDashboard() {
+		return this.dashboard;
 	}
 
 	/**
@@ -509,6 +515,66 @@ public class DispatchProperties {
 
 		public void setAllowUnsigned(boolean allowUnsigned) {
 			this.allowUnsigned = allowUnsigned;
+		}
+
+	}
+
+	/**
+	 * The dashboard that shows the calls of the embedded scheduler.
+	 */
+	public static class Dashboard {
+
+		/**
+		 * Whether the dashboard is served.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the dashboard's pages and of their JSON API.
+		 */
+		private String path = "/dispatch";
+
+		/**
+		 * How long a login to the dashboard with the API key lasts.
+		 */
+		private Duration sessionTimeout = Duration.ofHours(8);
+
+		/**
+		 * Whether the dashboard is served to anyone who can reach it when neither the API key nor
+		 * Spring Security protects it; for local development only.
+		 */
+		private boolean allowUnauthenticated;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Duration getSessionTimeout() {
+			return this.sessionTimeout;
+		}
+
+		public void setSessionTimeout(Duration sessionTimeout) {
+			this.sessionTimeout = sessionTimeout;
+		}
+
+		public boolean isAllowUnauthenticated() {
+			return this.allowUnauthenticated;
+		}
+
+		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+			this.allowUnauthenticated = allowUnauthenticated;
 		}
 
 	}

@@ -140,7 +140,8 @@ public final class CallExecution {
 		int attempt = claimed.attempt() + 1;
 		if (this.retryPolicy.retries(status, attempt)) {
 			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE), handoff)) {
+			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE, status,
+					exit.getResult()), handoff)) {
 				this.events.retried(claimed, status);
 			}
 			return null;
@@ -162,7 +163,7 @@ public final class CallExecution {
 			.setDispatchId(claimed.id())
 			.setCorrelationId(claimed.call().correlationId())
 			.build();
-		if (!write(new Transition.Complete(claimed, addressed), handoff)) {
+		if (!write(new Transition.Complete(claimed, addressed, status), handoff)) {
 			return null;
 		}
 		this.events.ended(claimed, status, this.clock.instant());

@@ -13,13 +13,15 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 
 import com.google.protobuf.Any;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs.
+ * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs. It answers
+ * {@link CallQueries} by going through all its calls.
  */
-public final class InMemoryCallStore implements CallStore, StoreStatistics {
+public final class InMemoryCallStore implements CallStore, StoreStatistics, CallQueries, CallControl {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -29,8 +31,11 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 
 	private final PriorityQueue<Ticket> agenda = new PriorityQueue<>();
 
+	private final InMemoryCallQueries queries;
+
 	public InMemoryCallStore(Clock clock) {
 		this.clock = clock;
+		this.queries = new InMemoryCallQueries(this, this.calls, clock);
 	}
 
 	@Override
@@ -105,14 +110,21 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 	public synchronized Recorded record(List<Transition> transitions, int claimLimit, Duration lease) {
 		List<Boolean> held = new ArrayList<>(transitions.size());
 		for (Transition transition : transitions) {
-			held.add(apply(transition));
+			boolean applied = apply(transition);
+			if (applied) {
+				this.queries.recorded(transition);
+			}
+			else {
+				this.queries.refused(transition.call());
+			}
+			held.add(applied);
 		}
 		return new Recorded(held, (claimLimit > 0) ? claim(claimLimit, lease) : List.of());
 	}
 
 	private boolean apply(Transition transition) {
 		if (transition instanceof Transition.Complete complete) {
-			return complete(complete.call(), complete.result());
+			return complete(complete.call(), complete.result(), complete.status());
 		}
 		if (transition instanceof Transition.Retry retry) {
 			return retry(retry.call(), retry.dueAt(), retry.restart());
@@ -125,16 +137,24 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 		return tailCall(tailCall.call(), tailCall.function(), tailCall.input());
 	}
 
-	private boolean complete(ClaimedCall call, CallResult result) {
+	private boolean complete(ClaimedCall call, CallResult result, DispatchStatus status) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
 		}
+		end(entry, result, status);
+		return true;
+	}
+
+	/** Ends a call with a result, delivered to its parent's inbox if the parent waits for it. */
+	void end(Entry entry, CallResult result, DispatchStatus status) {
 		entry.phase = Phase.DONE;
 		entry.result = result;
+		entry.status = status;
 		entry.endedAt = this.clock.instant();
 		entry.state = null;
 		entry.inbox.clear();
+		entry.leaseToken = null;
 		entry.version++;
 		Entry parent = (entry.call.deliverToParent() && entry.call.parentId() != null)
 				? this.calls.get(entry.call.parentId()) : null;
@@ -144,7 +164,6 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 				schedule(parent, this.clock.instant());
 			}
 		}
-		return true;
 	}
 
 	private boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
@@ -197,6 +216,36 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 		entry.phase = Phase.PENDING;
 		schedule(entry, this.clock.instant());
 		return true;
+	}
+
+	@Override
+	public synchronized CallPage calls(CallFilter filter, int limit) {
+		return this.queries.calls(filter, limit);
+	}
+
+	@Override
+	public synchronized @Nullable CallSummary summary(String id) {
+		return this.queries.summary(id);
+	}
+
+	@Override
+	public synchronized @Nullable CallDetails call(String id) {
+		return this.queries.call(id);
+	}
+
+	@Override
+	public synchronized CallOverview overview(Instant since) {
+		return this.queries.overview(since);
+	}
+
+	@Override
+	public synchronized Intervention cancel(String id) {
+		return this.queries.cancel(id);
+	}
+
+	@Override
+	public synchronized Intervention runAgain(String id) {
+		return this.queries.runAgain(id);
 	}
 
 	@Override
@@ -268,32 +317,35 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 
 	private @Nullable Entry leased(ClaimedCall call) {
 		Entry entry = this.calls.get(call.id());
-		return (entry != null && entry.phase == Phase.RUNNING && call.leaseToken().equals(entry.leaseToken)) ? entry
-				: null;
+		return (entry != null && entry.phase == Phase.RUNNING && entry.cancelledAt == null
+				&& call.leaseToken().equals(entry.leaseToken)) ? entry : null;
 	}
 
-	private void schedule(Entry entry, Instant due) {
+	/** Makes a call due at the given time, replacing the time it was due at before. */
+	void schedule(Entry entry, Instant due) {
 		entry.version++;
+		entry.due = due;
 		this.agenda.add(new Ticket(due, entry.call.id(), entry.version));
 	}
 
-	private enum Phase {
+	enum Phase {
 
 		PENDING, RUNNING, SUSPENDED, DONE
 
 	}
 
-	private static final class Entry {
+	/** A call as the heap keeps it; read and written under the store's lock. */
+	static final class Entry {
 
-		private NewCall call;
+		NewCall call;
 
-		private Phase phase = Phase.PENDING;
+		Phase phase = Phase.PENDING;
 
 		private long version;
 
-		private int attempt;
+		int attempt;
 
-		private @Nullable String leaseToken;
+		@Nullable String leaseToken;
 
 		private @Nullable Any state;
 
@@ -303,12 +355,21 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics {
 
 		private final Map<String, CallResult> inbox = new LinkedHashMap<>();
 
-		private @Nullable CallResult result;
+		@Nullable CallResult result;
 
-		private @Nullable Instant endedAt;
+		@Nullable DispatchStatus status;
+
+		@Nullable Instant endedAt;
+
+		@Nullable Instant cancelledAt;
+
+		Instant due;
+
+		final List<CallEvent> history = new ArrayList<>();
 
 		Entry(NewCall call) {
 			this.call = call;
+			this.due = call.createdAt();
 		}
 
 	}

@@ -10,8 +10,9 @@ import io.github.dispatchspring.proto.CallResult;
 
 /**
  * The results of ended calls read last, kept in the heap within a budget of bytes, so that a function
- * replaying its earlier gathers on every resume reads them from the store once. The result of an
- * ended call never changes, so a kept result is never stale.
+ * replaying its earlier gathers on every resume reads them from the store once. Only results without
+ * an error are kept: such a result never changes, so a kept result is never stale, while a call that
+ * failed may be run again ({@link CallControl#runAgain}) and end with another result.
  */
 final class RecentResults {
 
@@ -48,11 +49,14 @@ final class RecentResults {
 	}
 
 	/**
-	 * Keeps results, forgetting the least recently read ones beyond the budget.
+	 * Keeps the results without an error, forgetting the least recently read ones beyond the budget.
 	 * @param ended results of ended calls by dispatch id
 	 */
 	synchronized void keep(Map<String, CallResult> ended) {
 		ended.forEach((id, result) -> {
+			if (result.hasError()) {
+				return;
+			}
 			CallResult previous = this.results.put(id, result);
 			this.size += bytes(id, result) - ((previous != null) ? bytes(id, previous) : 0);
 		});

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.google.protobuf.Any;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,20 @@ public sealed interface Transition {
 	 *
 	 * @param call the leased call
 	 * @param result the result
+	 * @param status the status it ended with
 	 */
-	record Complete(ClaimedCall call, CallResult result) implements Transition {
+	record Complete(ClaimedCall call, CallResult result, DispatchStatus status) implements Transition {
+
+		/**
+		 * The call ended with a result, with status {@code OK}, or {@code PERMANENT_ERROR} if the
+		 * result is an error.
+		 * @param call the leased call
+		 * @param result the result
+		 */
+		public Complete(ClaimedCall call, CallResult result) {
+			this(call, result, result.hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK);
+		}
+
 	}
 
 	/**
@@ -33,8 +46,22 @@ public sealed interface Transition {
 	 * @param call the leased call
 	 * @param dueAt when the next attempt is due
 	 * @param restart whether to drop its coroutine state
+	 * @param status the status the failed attempt returned
+	 * @param failure what the failed attempt returned, with its error if it had one
 	 */
-	record Retry(ClaimedCall call, Instant dueAt, boolean restart) implements Transition {
+	record Retry(ClaimedCall call, Instant dueAt, boolean restart, DispatchStatus status,
+			CallResult failure) implements Transition {
+
+		/**
+		 * The call is tried again later after a temporary error that returned nothing.
+		 * @param call the leased call
+		 * @param dueAt when the next attempt is due
+		 * @param restart whether to drop its coroutine state
+		 */
+		public Retry(ClaimedCall call, Instant dueAt, boolean restart) {
+			this(call, dueAt, restart, DispatchStatus.TEMPORARY_ERROR, CallResult.getDefaultInstance());
+		}
+
 	}
 
 	/**

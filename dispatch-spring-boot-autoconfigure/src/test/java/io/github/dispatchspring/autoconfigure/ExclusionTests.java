@@ -48,7 +48,8 @@ class ExclusionTests {
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
 				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class,
 				DispatchHealthAutoConfiguration.class, DispatchEndpointAutoConfiguration.class,
-				DispatchMetricsAutoConfiguration.class, DispatchObservationAutoConfiguration.class);
+				DispatchMetricsAutoConfiguration.class, DispatchObservationAutoConfiguration.class,
+				DispatchDashboardAutoConfiguration.class);
 	}
 
 	@Test

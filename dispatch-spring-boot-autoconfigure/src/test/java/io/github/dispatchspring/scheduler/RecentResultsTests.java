@@ -6,6 +6,7 @@ import java.util.Map;
 import com.google.protobuf.Any;
 import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.Error;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,16 @@ class RecentResultsTests {
 		recent.keep(Map.of("c", RESULT));
 
 		assertThat(recent.find(List.of("a", "b", "c"))).containsOnlyKeys("a", "c");
+	}
+
+	@Test
+	void keepsNoErrorsAsACallThatFailedMayRunAgain() {
+		RecentResults recent = new RecentResults(1 << 20);
+		CallResult failed = CallResult.newBuilder().setError(Error.newBuilder().setType("Boom")).build();
+
+		recent.keep(Map.of("a", RESULT, "b", failed));
+
+		assertThat(recent.find(List.of("a", "b"))).containsOnlyKeys("a");
 	}
 
 }

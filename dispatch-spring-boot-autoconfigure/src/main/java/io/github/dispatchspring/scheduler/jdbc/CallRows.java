@@ -9,6 +9,7 @@ import java.util.List;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.scheduler.CallEvent;
 import io.github.dispatchspring.scheduler.NewCall;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,15 @@ final class CallRows {
 		return new Claimed(call, (state != null) ? any(state) : null, row.getInt("max_results"), row.getInt("attempt"));
 	}
 
+	/**
+	 * The type of a result's error, cut to the length of its column.
+	 * @param result the result
+	 * @return the type, or {@code null} for a result without an error
+	 */
+	static @Nullable String errorType(CallResult result) {
+		return result.hasError() ? CallEvent.cut(result.getError().getType(), CallEvent.MAX_TYPE_LENGTH) : null;
+	}
+
 	static CallResult result(byte[] bytes) {
 		try {
 			return CallResult.parseFrom(bytes);
@@ -57,7 +67,7 @@ final class CallRows {
 		}
 	}
 
-	private static Any any(byte[] bytes) {
+	static Any any(byte[] bytes) {
 		try {
 			return Any.parseFrom(bytes);
 		}
@@ -70,7 +80,7 @@ final class CallRows {
 		return (instant != null) ? instant.toEpochMilli() : null;
 	}
 
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+	static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
 		long value = row.getLong(column);
 		return row.wasNull() ? null : Instant.ofEpochMilli(value);
 	}

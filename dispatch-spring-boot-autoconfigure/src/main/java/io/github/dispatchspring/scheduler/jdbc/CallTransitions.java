@@ -109,8 +109,9 @@ final class CallTransitions {
 
 	private boolean complete(Transition.Complete complete, Writes writes) {
 		ClaimedCall call = complete.call();
-		if (!ifLeased(call, "state = 'DONE', result = ?, due_at = NULL, coroutine_state = NULL, inbox_count = 0, "
-				+ "ended_at = ?", complete.result().toByteArray(), this.clock.millis())) {
+		if (!ifLeased(call, "state = 'DONE', result = ?, status = ?, error_type = ?, due_at = NULL, "
+				+ "coroutine_state = NULL, inbox_count = 0, ended_at = ?", complete.result().toByteArray(),
+				complete.status().name(), CallRows.errorType(complete.result()), this.clock.millis())) {
 			return false;
 		}
 		if (call.state() != null) {
@@ -124,7 +125,12 @@ final class CallTransitions {
 		return true;
 	}
 
-	private boolean dueIfReady(String id) {
+	/**
+	 * Makes a suspended call due now if its inbox holds enough results.
+	 * @param id the call
+	 * @return whether it became due
+	 */
+	boolean dueIfReady(String id) {
 		long now = this.clock.millis();
 		return this.jdbc.update("UPDATE " + this.calls + " SET due_at = ? WHERE id = ? AND state = 'SUSPENDED' "
 				+ "AND inbox_count >= min_results AND (due_at IS NULL OR due_at > ?)", now, id, now) > 0;
@@ -166,13 +172,17 @@ final class CallTransitions {
 		return true;
 	}
 
-	/** Applies the assignments to a call whose lease is still held, ending the lease. */
+	/**
+	 * Applies the assignments to a call whose lease is still held and that was not cancelled while it
+	 * ran, ending the lease.
+	 */
 	private boolean ifLeased(ClaimedCall call, String assignments, Object... values) {
 		Object[] parameters = Arrays.copyOf(values, values.length + 2);
 		parameters[values.length] = call.id();
 		parameters[values.length + 1] = call.leaseToken();
 		return this.jdbc.update("UPDATE " + this.calls + " SET " + assignments
-				+ ", lease_token = NULL, lease_owner = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
+				+ ", lease_token = NULL, lease_owner = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING' "
+				+ "AND cancelled_at IS NULL",
 				parameters) > 0;
 	}
 

@@ -13,13 +13,22 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.scheduler.CallControl;
+import io.github.dispatchspring.scheduler.CallDetails;
+import io.github.dispatchspring.scheduler.CallFilter;
+import io.github.dispatchspring.scheduler.CallOverview;
+import io.github.dispatchspring.scheduler.CallPage;
+import io.github.dispatchspring.scheduler.CallQueries;
 import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.CallSummary;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
 import io.github.dispatchspring.scheduler.Instance;
+import io.github.dispatchspring.scheduler.Intervention;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.Transition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,8 +46,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * others give it. A database that is not shared has one process at a time (the embedded store holds
  * a lock on it), so the leases found when it is opened belong to a process that ended, and are handed
  * back at once.
+ * <p>
+ * The store answers the {@link CallQueries} of people watching its calls from indexes, and keeps a
+ * history of failed attempts and of the {@link CallControl} actions taken on calls.
  */
-public final class JdbcCallStore implements CallStore {
+public final class JdbcCallStore implements CallStore, CallQueries, CallControl {
 
 	private final JdbcTemplate jdbc;
 
@@ -55,6 +67,12 @@ public final class JdbcCallStore implements CallStore {
 	private final Heartbeats heartbeats;
 
 	private final SchedulerKeys schedulerKeys;
+
+	private final CallHistory history;
+
+	private final CallSearch search;
+
+	private final Interventions interventions;
 
 	/**
 	 * Creates a store whose writes are forced to stable storage.
@@ -87,6 +105,10 @@ public final class JdbcCallStore implements CallStore {
 		this.lookups = new CallLookups(this.jdbc, prefix);
 		this.heartbeats = new Heartbeats(this.jdbc, dialect, this.writes, clock, prefix, instanceId);
 		this.schedulerKeys = new JdbcSchedulerKeys(this.jdbc, prefix);
+		this.history = new CallHistory(this.jdbc, clock, prefix);
+		this.search = new CallSearch(this.jdbc, this.history, clock, prefix);
+		this.interventions = new Interventions(this.jdbc, dialect, this.writes, inboxes, this.transitions,
+				this.history, clock, prefix);
 		if (!dialect.shared()) {
 			this.leases.releaseLeasesOfEndedProcess();
 		}
@@ -142,15 +164,16 @@ public final class JdbcCallStore implements CallStore {
 	 * {@inheritDoc}
 	 * <p>
 	 * The transitions are recorded in one transaction, and calls are leased in it only when the
-	 * transitions made calls due.
+	 * transitions made calls due. The cancelled calls whose transitions were refused end in it too.
 	 */
 	@Override
 	public Recorded record(List<Transition> transitions, int claimLimit, Duration lease) {
 		Supplier<Recorded> recording = () -> this.writes.write(() -> {
 			CallTransitions.Applied applied = this.transitions.apply(transitions);
-			List<ClaimedCall> claimed = (claimLimit > 0 && applied.due()) ? this.leases.claimDue(claimLimit, lease)
-					: List.of();
-			if (applied.due()) {
+			this.history.retried(transitions, applied.held());
+			boolean due = this.interventions.endCancelled(transitions, applied.held()) | applied.due();
+			List<ClaimedCall> claimed = (claimLimit > 0 && due) ? this.leases.claimDue(claimLimit, lease) : List.of();
+			if (due) {
 				this.writes.notifyDue();
 			}
 			return new Recorded(applied.held(), claimed);
@@ -163,8 +186,14 @@ public final class JdbcCallStore implements CallStore {
 		return this.lookups.results(ids);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The history of calls is kept as long: its events older than the cutoff are deleted too.
+	 */
 	@Override
 	public int purge(Instant endedBefore, int limit) {
+		this.history.purge(endedBefore);
 		return this.jdbc.update("DELETE FROM " + this.calls + " WHERE id IN (SELECT id FROM " + this.calls
 				+ " ended WHERE ended_at < ? AND NOT EXISTS (SELECT 1 FROM " + this.calls + " parent WHERE parent.id = "
 				+ "ended.parent_id AND parent.state <> 'DONE') ORDER BY ended_at LIMIT ?)", endedBefore.toEpochMilli(),
@@ -189,6 +218,36 @@ public final class JdbcCallStore implements CallStore {
 	@Override
 	public AutoCloseable subscribe(Runnable onDue) {
 		return this.writes.subscribe(onDue);
+	}
+
+	@Override
+	public CallPage calls(CallFilter filter, int limit) {
+		return this.search.calls(filter, limit);
+	}
+
+	@Override
+	public @Nullable CallSummary summary(String id) {
+		return this.search.summary(id);
+	}
+
+	@Override
+	public @Nullable CallDetails call(String id) {
+		return this.search.call(id);
+	}
+
+	@Override
+	public CallOverview overview(Instant since) {
+		return this.search.overview(since);
+	}
+
+	@Override
+	public Intervention cancel(String id) {
+		return this.interventions.cancel(id);
+	}
+
+	@Override
+	public Intervention runAgain(String id) {
+		return this.interventions.runAgain(id);
 	}
 
 }

@@ -101,6 +101,7 @@ class EmbeddedStoreOpeningTests {
 		try (EmbeddedDatabase database = open()) {
 			store(database).add(List.of(call("kept")));
 			JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+			EarlierSchemas.downgradeToVersionFour(jdbc);
 			jdbc.execute("DROP TABLE dispatch_keys");
 			jdbc.execute("DROP TABLE dispatch_instances");
 			jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");

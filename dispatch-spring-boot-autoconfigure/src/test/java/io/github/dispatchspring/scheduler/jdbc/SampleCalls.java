@@ -11,23 +11,23 @@ import io.github.dispatchspring.scheduler.NewCall;
 /**
  * Calls and results for tests that drive a store directly, their values strings.
  */
-final class SampleCalls {
+public final class SampleCalls {
 
 	private SampleCalls() {
 	}
 
 	/** A root call of {@code fn} created now, its input its id. */
-	static NewCall call(String id) {
+	public static NewCall call(String id) {
 		return new NewCall(id, "fn", "http://localhost:8080", value(id), null, id, 0, false, Instant.now(), null);
 	}
 
 	/** A result of a leased call with the given output. */
-	static CallResult result(ClaimedCall call, String output) {
+	public static CallResult result(ClaimedCall call, String output) {
 		return CallResult.newBuilder().setDispatchId(call.id()).setOutput(value(output)).build();
 	}
 
 	/** A string as a protocol value. */
-	static Any value(String value) {
+	public static Any value(String value) {
 		return Any.pack(StringValue.of(value));
 	}
 

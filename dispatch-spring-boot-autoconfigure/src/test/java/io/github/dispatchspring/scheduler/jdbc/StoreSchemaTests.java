@@ -8,6 +8,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.google.protobuf.Any;
+import io.github.dispatchspring.scheduler.CallFilter;
+import io.github.dispatchspring.scheduler.CallSummary;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.NewCall;
 
@@ -71,8 +73,24 @@ class StoreSchemaTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_instances", Integer.class)).isZero();
 	}
 
-	/** Removes what versions 3 and 4 added. */
+	@Test
+	void migratesTablesOfVersionFourKeepingTheirCalls() {
+		JdbcCallStore store = MigratedStores.store(this.dataSource, "dispatch_", Clock.systemUTC());
+		store.add(List.of(new NewCall("kept", "fn", "http://localhost:8080", Any.getDefaultInstance(), null, "kept", 0,
+				false, Instant.now(), null)));
+		EarlierSchemas.downgradeToVersionFour(this.jdbc);
+
+		JdbcCallStore migrated = MigratedStores.store(this.dataSource, "dispatch_", Clock.systemUTC());
+
+		assertThat(this.jdbc.queryForObject("SELECT version FROM dispatch_schema_version", Integer.class))
+			.isEqualTo(StoreSchema.VERSION);
+		assertThat(migrated.calls(CallFilter.ALL, 10).calls()).extracting(CallSummary::id).containsExactly("kept");
+		assertThat(migrated.call("kept").history()).isEmpty();
+	}
+
+	/** Removes what versions 3, 4 and 5 added. */
 	private void downgradeToVersionTwo() {
+		EarlierSchemas.downgradeToVersionFour(this.jdbc);
 		this.jdbc.execute("DROP TABLE dispatch_keys");
 		this.jdbc.execute("DROP TABLE dispatch_instances");
 		this.jdbc.execute("DROP INDEX dispatch_calls_lease_owner");
