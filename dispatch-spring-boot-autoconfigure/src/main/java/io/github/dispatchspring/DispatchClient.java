@@ -2,8 +2,11 @@ package io.github.dispatchspring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Submits calls to Dispatch functions.
@@ -39,7 +42,48 @@ public interface DispatchClient {
 	 * @return the results, in call order
 	 * @throws CallFailedException if one of the calls failed
 	 */
-	<R> List<R> gather(String function, List<?> inputs, Class<R> resultType);
+	default <R> List<R> gather(String function, List<?> inputs, Class<R> resultType) {
+		return gather(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * Calls a function once per input and returns the results, read as a generic type, in the order
+	 * of the inputs: {@code gather("totals", inputs, new ParameterizedTypeReference<Map<String, Total>>() {})}.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the full type each result is read as
+	 * @param <R> the result type
+	 * @return the results, in call order
+	 * @throws CallFailedException if one of the calls failed
+	 */
+	<R> List<R> gather(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input without blocking the calling thread. Only outside functions:
+	 * inside one, {@link #gather} suspends the function without holding a thread.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the full type each result is read as
+	 * @param <R> the result type
+	 * @return the results in call order, or a {@link CallFailedException}, or a {@link DispatchException}
+	 * with status {@code TIMEOUT} if the calls did not end within {@code dispatch.client.await-timeout}
+	 * @throws IllegalStateException inside a function
+	 */
+	<R> CompletableFuture<List<R>> gatherAsync(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input without blocking the calling thread. Only outside functions.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the type each result is read as
+	 * @param <R> the result type
+	 * @return the results in call order
+	 * @throws IllegalStateException inside a function
+	 * @see #gatherAsync(String, List, ParameterizedTypeReference)
+	 */
+	default <R> CompletableFuture<List<R>> gatherAsync(String function, List<?> inputs, Class<R> resultType) {
+		return gatherAsync(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
 
 	/**
 	 * Waits for a dispatched call's result. Only outside functions.
@@ -51,7 +95,47 @@ public interface DispatchClient {
 	 * @throws CallFailedException if the call failed
 	 * @throws DispatchException with status {@code TIMEOUT} if the call did not end in time
 	 */
-	<R> R await(DispatchId id, Class<R> resultType, Duration timeout);
+	default <R> R await(DispatchId id, Class<R> resultType, Duration timeout) {
+		return await(id, ParameterizedTypeReference.forType(resultType), timeout);
+	}
+
+	/**
+	 * Waits for a dispatched call's result, read as a generic type. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the full type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result
+	 * @throws CallFailedException if the call failed
+	 * @throws DispatchException with status {@code TIMEOUT} if the call did not end in time
+	 */
+	<R> R await(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout);
+
+	/**
+	 * Waits for a dispatched call's result without blocking the calling thread. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the full type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result, or a {@link CallFailedException}, or a {@link DispatchException} with status
+	 * {@code TIMEOUT} if the call did not end in time
+	 * @throws IllegalStateException inside a function
+	 */
+	<R> CompletableFuture<R> awaitAsync(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout);
+
+	/**
+	 * Waits for a dispatched call's result without blocking the calling thread. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result
+	 * @throws IllegalStateException inside a function
+	 * @see #awaitAsync(DispatchId, ParameterizedTypeReference, Duration)
+	 */
+	default <R> CompletableFuture<R> awaitAsync(DispatchId id, Class<R> resultType, Duration timeout) {
+		return awaitAsync(id, ParameterizedTypeReference.forType(resultType), timeout);
+	}
 
 	/**
 	 * The call the current thread runs, inside a {@link DispatchFunction}: its ids key side effects
@@ -70,6 +154,19 @@ public interface DispatchClient {
 	 * @return the handle
 	 */
 	default <I, O> DispatchFunctionHandle<I, O> function(String name, Class<O> resultType) {
+		return function(name, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * A type-safe handle on a function whose result has a generic type, for example
+	 * {@code client.function("invoices", new ParameterizedTypeReference<List<Invoice>>() {})}.
+	 * @param name the function's name
+	 * @param resultType the function's full result type
+	 * @param <I> the input type
+	 * @param <O> the result type
+	 * @return the handle
+	 */
+	default <I, O> DispatchFunctionHandle<I, O> function(String name, ParameterizedTypeReference<O> resultType) {
 		return new DispatchFunctionHandle<>(this, name, resultType);
 	}
 

@@ -3,6 +3,9 @@ package io.github.dispatchspring;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * A function named once with its types, for dispatching and gathering without repeating them.
@@ -16,9 +19,9 @@ public final class DispatchFunctionHandle<I, O> {
 
 	private final String name;
 
-	private final Class<O> resultType;
+	private final ParameterizedTypeReference<O> resultType;
 
-	DispatchFunctionHandle(DispatchClient client, String name, Class<O> resultType) {
+	DispatchFunctionHandle(DispatchClient client, String name, ParameterizedTypeReference<O> resultType) {
 		this.client = client;
 		this.name = name;
 		this.resultType = resultType;
@@ -67,6 +70,26 @@ public final class DispatchFunctionHandle<I, O> {
 	 */
 	public O await(DispatchId id, Duration timeout) {
 		return this.client.await(id, this.resultType, timeout);
+	}
+
+	/**
+	 * Calls the function once per input without blocking the calling thread. Only outside functions.
+	 * @param inputs the inputs
+	 * @return the results in call order
+	 */
+	public CompletableFuture<List<O>> gatherAsync(List<? extends I> inputs) {
+		return this.client.gatherAsync(this.name, inputs, this.resultType);
+	}
+
+	/**
+	 * Waits for the result of a call dispatched earlier without blocking the calling thread. Only
+	 * outside functions.
+	 * @param id the call's id
+	 * @param timeout how long to wait at most
+	 * @return the result
+	 */
+	public CompletableFuture<O> awaitAsync(DispatchId id, Duration timeout) {
+		return this.client.awaitAsync(id, this.resultType, timeout);
 	}
 
 }

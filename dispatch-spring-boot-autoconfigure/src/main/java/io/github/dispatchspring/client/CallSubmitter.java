@@ -2,6 +2,7 @@ package io.github.dispatchspring.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.proto.Call;
@@ -31,6 +32,17 @@ public interface CallSubmitter {
 	 * all end in time
 	 */
 	List<CallResult> await(List<DispatchId> ids, Duration timeout);
+
+	/**
+	 * Waits for the results of calls without blocking the calling thread. By default the wait runs on
+	 * a thread of the common pool; a submitter that can wait without a thread overrides it.
+	 * @param ids the calls
+	 * @param timeout how long to wait at most for all of them
+	 * @return the results in the order of the ids, or the exception {@link #await} throws
+	 */
+	default CompletableFuture<List<CallResult>> awaitAsync(List<DispatchId> ids, Duration timeout) {
+		return CompletableFuture.supplyAsync(() -> await(ids, timeout));
+	}
 
 	/**
 	 * The call a batch is dispatched from.

@@ -1,9 +1,11 @@
 package io.github.dispatchspring.client;
 
 import java.io.Serializable;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchBatch;
@@ -21,6 +23,7 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -67,35 +70,65 @@ public final class DefaultDispatchClient implements DispatchClient {
 	}
 
 	@Override
-	public <R> List<R> gather(String function, List<?> inputs, Class<R> resultType) {
-		List<Call> calls = new ArrayList<>(inputs.size());
-		for (Object input : inputs) {
-			calls.add(call(function, input));
-		}
+	public <R> List<R> gather(String function, List<?> inputs, ParameterizedTypeReference<R> resultType) {
+		List<Call> calls = calls(function, inputs);
 		if (calls.isEmpty()) {
 			return List.of();
 		}
 		DurableExecution execution = DurableExecution.current();
 		List<CallResult> results = (execution != null) ? execution.gather(calls)
 				: this.submitter.await(this.submitter.submit(calls, null), this.awaitTimeout);
-		results.stream().filter(CallResult::hasError).findFirst().ifPresent(DefaultDispatchClient::fail);
-		List<R> values = new ArrayList<>(results.size());
-		for (CallResult result : results) {
-			values.add(this.codec.decode(result.getOutput(), resultType));
-		}
-		return values;
+		return decode(results, resultType);
 	}
 
 	@Override
-	public <R> R await(DispatchId id, Class<R> resultType, Duration timeout) {
+	public <R> CompletableFuture<List<R>> gatherAsync(String function, List<?> inputs,
+			ParameterizedTypeReference<R> resultType) {
+		outsideFunctions("gatherAsync");
+		List<Call> calls = calls(function, inputs);
+		if (calls.isEmpty()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		return this.submitter.awaitAsync(this.submitter.submit(calls, null), this.awaitTimeout)
+			.thenApply((results) -> decode(results, resultType));
+	}
+
+	@Override
+	public <R> R await(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout) {
+		outsideFunctions("await");
+		return decode(this.submitter.await(List.of(id), timeout), resultType).get(0);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> awaitAsync(DispatchId id, ParameterizedTypeReference<R> resultType,
+			Duration timeout) {
+		outsideFunctions("awaitAsync");
+		return this.submitter.awaitAsync(List.of(id), timeout).thenApply((results) -> decode(results, resultType).get(0));
+	}
+
+	private static void outsideFunctions(String method) {
 		if (DurableExecution.current() != null) {
-			throw new IllegalStateException("await blocks the scheduler inside a Dispatch function; use gather");
+			throw new IllegalStateException(method + " would hold the scheduler's thread inside a Dispatch function, "
+					+ "where a call's results arrive by replay; use gather, which suspends the function instead");
 		}
-		CallResult result = this.submitter.await(List.of(id), timeout).get(0);
-		if (result.hasError()) {
-			fail(result);
+	}
+
+	private List<Call> calls(String function, List<?> inputs) {
+		List<Call> calls = new ArrayList<>(inputs.size());
+		for (Object input : inputs) {
+			calls.add(call(function, input));
 		}
-		return this.codec.decode(result.getOutput(), resultType);
+		return calls;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> List<R> decode(List<CallResult> results, ParameterizedTypeReference<R> resultType) {
+		results.stream().filter(CallResult::hasError).findFirst().ifPresent(DefaultDispatchClient::fail);
+		List<R> values = new ArrayList<>(results.size());
+		for (CallResult result : results) {
+			values.add((R) this.codec.decode(result.getOutput(), resultType.getType()));
+		}
+		return values;
 	}
 
 	@Override
@@ -123,12 +156,13 @@ public final class DefaultDispatchClient implements DispatchClient {
 		return handle(function);
 	}
 
-	@SuppressWarnings("unchecked")
 	private <I, O> DispatchFunctionHandle<I, O> handle(Serializable reference) {
 		RegisteredFunction function = this.references.resolve(reference);
 		Class<?> returnType = function.method().getReturnType();
-		Class<?> resultType = (returnType == void.class) ? Void.class : ClassUtils.resolvePrimitiveIfNecessary(returnType);
-		return function(function.name(), (Class<O>) resultType);
+		Type resultType = returnType.isPrimitive()
+				? ((returnType == void.class) ? Void.class : ClassUtils.resolvePrimitiveIfNecessary(returnType))
+				: function.method().getGenericReturnType();
+		return function(function.name(), ParameterizedTypeReference.<O>forType(resultType));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
@@ -86,6 +87,23 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		List<String> awaited = ids.stream().map(DispatchId::value).toList();
 		failOnUnknown(awaited);
 		return this.waiter.await(awaited, timeout);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * No thread waits: the results complete the future as their calls end.
+	 */
+	@Override
+	public CompletableFuture<List<CallResult>> awaitAsync(List<DispatchId> ids, Duration timeout) {
+		List<String> awaited = ids.stream().map(DispatchId::value).toList();
+		try {
+			failOnUnknown(awaited);
+		}
+		catch (DispatchException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.waiter.awaitAsync(awaited, timeout);
 	}
 
 	private void failOnUnknown(List<String> ids) {

@@ -1,0 +1,81 @@
+package io.github.dispatchspring.model;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.DispatchFunction;
+import io.github.dispatchspring.DispatchId;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * Functions whose results have generic types, and functions that try what only callers outside
+ * functions may do.
+ */
+public class Billing {
+
+	final CountDownLatch release = new CountDownLatch(1);
+
+	private final DispatchClient client;
+
+	public Billing(DispatchClient client) {
+		this.client = client;
+	}
+
+	@DispatchFunction
+	public List<Invoice> invoices(String customer) {
+		return List.of(new Invoice(customer, new BigDecimal("10.50")), new Invoice(customer, new BigDecimal("2.25")));
+	}
+
+	@DispatchFunction
+	public Map<String, Total> totals(List<String> customers) {
+		Map<String, Total> totals = new LinkedHashMap<>();
+		List<List<Invoice>> invoices = this.client.function(Billing::invoices).gather(customers);
+		for (int i = 0; i < customers.size(); i++) {
+			BigDecimal sum = invoices.get(i).stream().map(Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			totals.put(customers.get(i), new Total(sum, invoices.get(i).size()));
+		}
+		return totals;
+	}
+
+	@DispatchFunction
+	public String held(String text) throws InterruptedException {
+		this.release.await(1, TimeUnit.MINUTES);
+		return text;
+	}
+
+	@DispatchFunction
+	public String awaitsAsyncInside(String id) {
+		try {
+			this.client.awaitAsync(DispatchId.of(id), String.class, java.time.Duration.ofSeconds(1));
+			return "allowed";
+		}
+		catch (IllegalStateException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	@DispatchFunction
+	public String gathersAsyncInside(String text) {
+		try {
+			this.client.gatherAsync("held", List.of(text), new ParameterizedTypeReference<String>() {
+			});
+			return "allowed";
+		}
+		catch (IllegalStateException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	public record Invoice(String customer, BigDecimal amount) {
+	}
+
+	public record Total(BigDecimal sum, int count) {
+	}
+
+}
