@@ -1,0 +1,1 @@
+-- Version 5 is another change's; this placeholder keeps the versions in sequence.
