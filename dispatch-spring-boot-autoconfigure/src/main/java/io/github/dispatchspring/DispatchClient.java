@@ -138,6 +138,17 @@ public interface DispatchClient {
 	}
 
 	/**
+	 * Where a call stands: pending, running, suspended or done, its attempts, its last error, when it
+	 * was accepted and ended, and the status it ended with. Known to the scheduler embedded in the
+	 * application; a remote Dispatch API does not tell it.
+	 * @param id the call's id
+	 * @return its status
+	 * @throws DispatchException with status {@code NOT_FOUND} if the store does not hold the call, or
+	 * {@code PERMISSION_DENIED} if the scheduler does not tell statuses
+	 */
+	CallStatus status(DispatchId id);
+
+	/**
 	 * The call the current thread runs, inside a {@link DispatchFunction}: its ids key side effects
 	 * that must happen once. A function may also declare a {@link DispatchCall} parameter.
 	 * @return the call

@@ -1,10 +1,15 @@
 package io.github.dispatchspring.client;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +47,29 @@ public interface CallSubmitter {
 	 */
 	default CompletableFuture<List<CallResult>> awaitAsync(List<DispatchId> ids, Duration timeout) {
 		return CompletableFuture.supplyAsync(() -> await(ids, timeout));
+	}
+
+	/**
+	 * Where a call stands.
+	 * @param id the call
+	 * @return its status
+	 * @throws DispatchException with status {@code NOT_FOUND} if the scheduler does not hold the call,
+	 * or {@code PERMISSION_DENIED} if it does not tell
+	 */
+	default CallStatus status(DispatchId id) {
+		throw new DispatchException(DispatchStatus.PERMISSION_DENIED, "The status of call " + id + " is kept by a "
+				+ "remote Dispatch scheduler, whose API does not tell it; it is known to the scheduler embedded in "
+				+ "the application");
+	}
+
+	/**
+	 * The statuses ended calls ended with, where the scheduler keeps them: the protocol's results do
+	 * not carry them.
+	 * @param ids dispatch ids
+	 * @return the statuses of the ended calls it knows, by dispatch id
+	 */
+	default Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		return Map.of();
 	}
 
 	/**

@@ -5,9 +5,11 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.CallFailedException;
+import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchBatch;
 import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
@@ -123,7 +125,7 @@ public final class DefaultDispatchClient implements DispatchClient {
 
 	@SuppressWarnings("unchecked")
 	private <R> List<R> decode(List<CallResult> results, ParameterizedTypeReference<R> resultType) {
-		results.stream().filter(CallResult::hasError).findFirst().ifPresent(DefaultDispatchClient::fail);
+		failOnError(results);
 		List<R> values = new ArrayList<>(results.size());
 		for (CallResult result : results) {
 			values.add((R) this.codec.decode(result.getOutput(), resultType.getType()));
@@ -166,6 +168,11 @@ public final class DefaultDispatchClient implements DispatchClient {
 	}
 
 	@Override
+	public CallStatus status(DispatchId id) {
+		return this.submitter.status(id);
+	}
+
+	@Override
 	public DispatchCall currentCall() {
 		DurableExecution execution = DurableExecution.current();
 		if (execution == null) {
@@ -186,10 +193,24 @@ public final class DefaultDispatchClient implements DispatchClient {
 			.build();
 	}
 
-	private static void fail(CallResult result) {
-		DispatchId id = result.getDispatchId().isEmpty() ? null : new DispatchId(result.getDispatchId());
-		throw new CallFailedException(DispatchStatus.PERMANENT_ERROR, id, result.getError().getType(),
-				result.getError().getMessage());
+	private void failOnError(List<CallResult> results) {
+		List<CallResult> failed = results.stream().filter(CallResult::hasError).toList();
+		if (failed.isEmpty()) {
+			return;
+		}
+		Map<String, DispatchStatus> outcomes = this.submitter.outcomes(
+				failed.stream().map(CallResult::getDispatchId).filter((id) -> !id.isEmpty()).toList());
+		List<CallFailedException.Failure> failures = new ArrayList<>(failed.size());
+		for (int i = 0; i < results.size(); i++) {
+			CallResult result = results.get(i);
+			if (result.hasError()) {
+				String id = result.getDispatchId();
+				failures.add(new CallFailedException.Failure(i, id.isEmpty() ? null : new DispatchId(id),
+						outcomes.getOrDefault(id, DispatchStatus.PERMANENT_ERROR), result.getError().getType(),
+						result.getError().getMessage()));
+			}
+		}
+		throw new CallFailedException(failures);
 	}
 
 	private final class Batch implements DispatchBatch {

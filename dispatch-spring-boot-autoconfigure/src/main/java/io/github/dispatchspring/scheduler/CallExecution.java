@@ -84,12 +84,13 @@ public final class CallExecution {
 	@Nullable CallResult execute(ClaimedCall claimed, TransitionWriter.Handoff handoff) {
 		NewCall call = claimed.call();
 		if (claimed.expired(this.clock.instant())) {
-			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()), handoff);
+			return complete(claimed, failure("Expired", "the call expired at " + call.expiresAt()), DispatchStatus.TIMEOUT,
+					handoff);
 		}
 		RunResponse response = this.invoker.invoke(call.endpoint(), request(claimed), claimed.attempt() + 1);
 		String invalid = this.responses.problem(response);
 		if (invalid != null) {
-			return complete(claimed, failure("InvalidResponse", invalid), handoff);
+			return complete(claimed, failure("InvalidResponse", invalid), DispatchStatus.INVALID_RESPONSE, handoff);
 		}
 		if (response.hasPoll()) {
 			suspend(claimed, response.getPoll(), handoff);
@@ -101,29 +102,31 @@ public final class CallExecution {
 			write(new Transition.TailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()), handoff);
 			return null;
 		}
-		int attempt = claimed.attempt() + 1;
-		if (this.retryPolicy.retries(status, attempt)) {
-			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE), handoff);
-			return null;
-		}
 		CallResult result = exit.getResult();
 		if (status != DispatchStatus.OK && !result.hasError()) {
 			result = result.toBuilder().mergeFrom(failure(status.name(), "the call ended with status " + status)).build();
 		}
-		return complete(claimed, result, handoff);
+		int attempt = claimed.attempt() + 1;
+		if (this.retryPolicy.retries(status, attempt)) {
+			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
+			write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE, status, result),
+					handoff);
+			return null;
+		}
+		return complete(claimed, result, status, handoff);
 	}
 
 	private static CallResult failure(String type, String message) {
 		return CallResult.newBuilder().setError(Error.newBuilder().setType(type).setMessage(message)).build();
 	}
 
-	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result, TransitionWriter.Handoff handoff) {
+	private @Nullable CallResult complete(ClaimedCall claimed, CallResult result, DispatchStatus status,
+			TransitionWriter.Handoff handoff) {
 		CallResult addressed = result.toBuilder()
 			.setDispatchId(claimed.id())
 			.setCorrelationId(claimed.call().correlationId())
 			.build();
-		return write(new Transition.Complete(claimed, addressed), handoff) ? addressed : null;
+		return write(new Transition.Complete(claimed, addressed, status), handoff) ? addressed : null;
 	}
 
 	private static DispatchStatus status(RunResponse response) {

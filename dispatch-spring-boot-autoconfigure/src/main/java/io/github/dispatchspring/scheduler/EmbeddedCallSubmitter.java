@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -106,6 +109,28 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		return this.waiter.awaitAsync(awaited, timeout);
 	}
 
+	@Override
+	public CallStatus status(DispatchId id) {
+		CallStatus status = (this.store instanceof CallStatuses statuses) ? statuses.status(id.value()) : null;
+		if (status == null) {
+			throw notFound(id.value());
+		}
+		return status;
+	}
+
+	@Override
+	public Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		if (!(this.store instanceof CallStatuses statuses) || ids.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			return statuses.outcomes(ids);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			return Map.of();
+		}
+	}
+
 	private void failOnUnknown(List<String> ids) {
 		Set<String> known;
 		try {
@@ -116,11 +141,14 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		}
 		for (String id : ids) {
 			if (!known.contains(id)) {
-				throw new DispatchException(DispatchStatus.NOT_FOUND, "No call has the dispatch id '" + id
-						+ "': it was never accepted by this scheduler, or it ended longer ago than "
-						+ "dispatch.scheduler.retention and was deleted");
+				throw notFound(id);
 			}
 		}
+	}
+
+	private static DispatchException notFound(String id) {
+		return new DispatchException(DispatchStatus.NOT_FOUND, "No call has the dispatch id '" + id + "': it was never "
+				+ "accepted by this scheduler, or it ended longer ago than dispatch.scheduler.retention and was deleted");
 	}
 
 }

@@ -13,13 +13,16 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 
 import com.google.protobuf.Any;
+import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs.
  */
-public final class InMemoryCallStore implements CallStore {
+public final class InMemoryCallStore implements CallStore, CallStatuses {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -112,10 +115,10 @@ public final class InMemoryCallStore implements CallStore {
 
 	private boolean apply(Transition transition) {
 		if (transition instanceof Transition.Complete complete) {
-			return complete(complete.call(), complete.result());
+			return complete(complete.call(), complete.result(), complete.status());
 		}
 		if (transition instanceof Transition.Retry retry) {
-			return retry(retry.call(), retry.dueAt(), retry.restart());
+			return retry(retry.call(), retry.dueAt(), retry.restart(), retry.status(), retry.failure());
 		}
 		if (transition instanceof Transition.Suspend suspend) {
 			return suspend(suspend.call(), suspend.state(), suspend.minResults(), suspend.maxResults(),
@@ -125,11 +128,12 @@ public final class InMemoryCallStore implements CallStore {
 		return tailCall(tailCall.call(), tailCall.function(), tailCall.input());
 	}
 
-	private boolean complete(ClaimedCall call, CallResult result) {
+	private boolean complete(ClaimedCall call, CallResult result, DispatchStatus status) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
 		}
+		entry.ended(status, result);
 		entry.phase = Phase.DONE;
 		entry.result = result;
 		entry.endedAt = this.clock.instant();
@@ -147,11 +151,13 @@ public final class InMemoryCallStore implements CallStore {
 		return true;
 	}
 
-	private boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
+	private boolean retry(ClaimedCall call, Instant dueAt, boolean restart, DispatchStatus status,
+			CallResult failure) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
 		}
+		entry.ended(status, failure);
 		entry.attempt++;
 		if (restart) {
 			entry.state = null;
@@ -212,6 +218,30 @@ public final class InMemoryCallStore implements CallStore {
 			}
 		}
 		return results;
+	}
+
+	@Override
+	public synchronized @Nullable CallStatus status(String id) {
+		Entry entry = this.calls.get(id);
+		if (entry == null) {
+			return null;
+		}
+		CallStatus.State state = CallStatus.State.valueOf(entry.phase.name());
+		int attempts = entry.attempt + ((state == CallStatus.State.PENDING) ? 0 : 1);
+		return new CallStatus(new DispatchId(id), entry.call.function(), state, attempts, entry.lastErrorType,
+				entry.lastErrorMessage, entry.call.createdAt(), entry.endedAt, entry.lastStatus);
+	}
+
+	@Override
+	public synchronized Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		Map<String, DispatchStatus> outcomes = new HashMap<>();
+		for (String id : ids) {
+			Entry entry = this.calls.get(id);
+			if (entry != null && entry.phase == Phase.DONE && entry.lastStatus != null) {
+				outcomes.put(id, entry.lastStatus);
+			}
+		}
+		return outcomes;
 	}
 
 	@Override
@@ -286,8 +316,22 @@ public final class InMemoryCallStore implements CallStore {
 
 		private @Nullable Instant endedAt;
 
+		private @Nullable DispatchStatus lastStatus;
+
+		private @Nullable String lastErrorType;
+
+		private @Nullable String lastErrorMessage;
+
 		Entry(NewCall call) {
 			this.call = call;
+		}
+
+		void ended(DispatchStatus status, CallResult result) {
+			this.lastStatus = status;
+			if (result.hasError()) {
+				this.lastErrorType = result.getError().getType();
+				this.lastErrorMessage = result.getError().getMessage();
+			}
 		}
 
 	}

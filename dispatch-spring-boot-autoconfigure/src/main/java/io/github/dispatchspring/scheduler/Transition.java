@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.google.protobuf.Any;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,19 @@ public sealed interface Transition {
 	 *
 	 * @param call the leased call
 	 * @param result the result
+	 * @param status the status the call ended with
 	 */
-	record Complete(ClaimedCall call, CallResult result) implements Transition {
+	record Complete(ClaimedCall call, CallResult result, DispatchStatus status) implements Transition {
+
+		/**
+		 * The call ended with a result, with status {@code OK} unless the result is an error.
+		 * @param call the leased call
+		 * @param result the result
+		 */
+		public Complete(ClaimedCall call, CallResult result) {
+			this(call, result, result.hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK);
+		}
+
 	}
 
 	/**
@@ -33,8 +45,22 @@ public sealed interface Transition {
 	 * @param call the leased call
 	 * @param dueAt when the next attempt is due
 	 * @param restart whether to drop its coroutine state
+	 * @param status the status of the attempt that failed
+	 * @param failure the result of the attempt that failed, with its error if it reported one
 	 */
-	record Retry(ClaimedCall call, Instant dueAt, boolean restart) implements Transition {
+	record Retry(ClaimedCall call, Instant dueAt, boolean restart, DispatchStatus status,
+			CallResult failure) implements Transition {
+
+		/**
+		 * The call is tried again later after a temporary error it did not describe.
+		 * @param call the leased call
+		 * @param dueAt when the next attempt is due
+		 * @param restart whether to drop its coroutine state
+		 */
+		public Retry(ClaimedCall call, Instant dueAt, boolean restart) {
+			this(call, dueAt, restart, DispatchStatus.TEMPORARY_ERROR, CallResult.getDefaultInstance());
+		}
+
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.DispatchId;
@@ -19,7 +20,9 @@ import org.springframework.core.ParameterizedTypeReference;
  */
 public class Billing {
 
-	final CountDownLatch release = new CountDownLatch(1);
+	private final Map<String, CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final DispatchClient client;
 
@@ -45,8 +48,16 @@ public class Billing {
 
 	@DispatchFunction
 	public String held(String text) throws InterruptedException {
-		this.release.await(1, TimeUnit.MINUTES);
+		hold(text).await(1, TimeUnit.MINUTES);
 		return text;
+	}
+
+	void release(String text) {
+		hold(text).countDown();
+	}
+
+	private CountDownLatch hold(String text) {
+		return this.holds.computeIfAbsent(text, (key) -> new CountDownLatch(1));
 	}
 
 	@DispatchFunction
@@ -69,6 +80,33 @@ public class Billing {
 		}
 		catch (IllegalStateException ex) {
 			return ex.getMessage();
+		}
+	}
+
+	@DispatchFunction
+	public String flaky(String key) throws java.io.IOException {
+		if (this.failures.merge(key, 1, Integer::sum) <= 2) {
+			throw new java.io.IOException("storage unavailable for " + key);
+		}
+		return key;
+	}
+
+	@DispatchFunction
+	public String rejects(String text) {
+		if (text.startsWith("bad")) {
+			throw new IllegalArgumentException("cannot take " + text);
+		}
+		return text;
+	}
+
+	@DispatchFunction
+	public List<String> failuresSeenInside(List<String> texts) {
+		try {
+			this.client.gather("rejects", texts, String.class);
+			return List.of();
+		}
+		catch (CallFailedException ex) {
+			return ex.getFailures().stream().map((failure) -> failure.index() + ":" + failure.status()).toList();
 		}
 	}
 

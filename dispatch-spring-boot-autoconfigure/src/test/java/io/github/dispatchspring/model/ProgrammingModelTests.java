@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
+import io.github.dispatchspring.CallFailedException;
+import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchClient;
+import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchFunctionHandle;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.model.Billing.Invoice;
 import io.github.dispatchspring.model.Billing.Total;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The programming model through the public API, on each store a subclass runs it on.
@@ -77,7 +84,7 @@ abstract class ProgrammingModelTests {
 			.gatherAsync(List.of("acme"));
 		assertThat(invoices.get(1, TimeUnit.MINUTES).get(0).get(0).customer()).isEqualTo("acme");
 		assertThat(result).isNotDone();
-		this.billing.release.countDown();
+		this.billing.release("released");
 		assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo("released");
 	}
 
@@ -90,6 +97,74 @@ abstract class ProgrammingModelTests {
 			.containsExactly("awaitAsync " + message);
 		assertThat(this.client.gather("gathersAsyncInside", List.of("x"), String.class))
 			.containsExactly("gatherAsync " + message);
+	}
+
+	@Test
+	void tellsWhereACallStands() throws Exception {
+		DispatchId held = this.client.dispatch("held", "status");
+		await(() -> this.client.status(held).state() == CallStatus.State.RUNNING);
+		CallStatus running = this.client.status(held);
+		assertThat(running.function()).isEqualTo("held");
+		assertThat(running.attempts()).isEqualTo(1);
+		assertThat(running.endedAt()).isNull();
+		assertThat(running.outcome()).isNull();
+		this.billing.release("status");
+		this.client.await(held, String.class, TIMEOUT);
+		CallStatus done = this.client.status(held);
+		assertThat(done.state()).isEqualTo(CallStatus.State.DONE);
+		assertThat(done.outcome()).isEqualTo(DispatchStatus.OK);
+		assertThat(done.endedAt()).isAfterOrEqualTo(done.createdAt());
+	}
+
+	@Test
+	void tellsTheAttemptsAndLastErrorOfARetriedCall() {
+		DispatchId id = this.client.dispatch("flaky", "status-" + System.nanoTime());
+		this.client.await(id, String.class, TIMEOUT);
+		CallStatus status = this.client.status(id);
+		assertThat(status.state()).isEqualTo(CallStatus.State.DONE);
+		assertThat(status.attempts()).isEqualTo(3);
+		assertThat(status.lastErrorType()).isEqualTo("java.io.IOException");
+		assertThat(status.lastErrorMessage()).startsWith("storage unavailable for status-");
+		assertThat(status.outcome()).isEqualTo(DispatchStatus.OK);
+	}
+
+	@Test
+	void refusesTheStatusOfAnUnknownCall() {
+		assertThatExceptionOfType(DispatchException.class)
+			.isThrownBy(() -> this.client.status(DispatchId.of("unknown-call")))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.NOT_FOUND));
+	}
+
+	@Test
+	void aFailedCallCarriesItsRealStatusAndEveryFailedIndex() {
+		DispatchId id = this.client.dispatch("rejects", "bad input");
+		assertThatExceptionOfType(CallFailedException.class).isThrownBy(() -> this.client.await(id, String.class, TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.getCallStatus()).isEqualTo(DispatchStatus.INVALID_ARGUMENT);
+				assertThat(ex.getStatus()).isEqualTo(DispatchStatus.PERMANENT_ERROR);
+			});
+		CallStatus status = this.client.status(id);
+		assertThat(status.outcome()).isEqualTo(DispatchStatus.INVALID_ARGUMENT);
+		assertThat(status.lastErrorMessage()).isEqualTo("cannot take bad input");
+		assertThatExceptionOfType(CallFailedException.class)
+			.isThrownBy(() -> this.client.gather("rejects", List.of("a", "bad-1", "b", "bad-2"), String.class))
+			.satisfies((ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index,
+					CallFailedException.Failure::status)
+				.containsExactly(tuple(1, DispatchStatus.INVALID_ARGUMENT), tuple(3, DispatchStatus.INVALID_ARGUMENT)));
+	}
+
+	@Test
+	void aGatherInsideAFunctionSeesTheRealStatusOfItsFailedCalls() {
+		List<String> seen = this.client.function(Billing::failuresSeenInside).call(List.of("bad-a", "ok"));
+		assertThat(seen).containsExactly("0:INVALID_ARGUMENT");
+	}
+
+	static void await(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition within " + TIMEOUT).isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	@SpringBootConfiguration

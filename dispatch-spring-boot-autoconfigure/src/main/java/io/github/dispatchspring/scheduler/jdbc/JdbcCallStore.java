@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.scheduler.CallStatuses;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
@@ -20,6 +23,7 @@ import io.github.dispatchspring.scheduler.Instance;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.Transition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a lock on it), so the leases found when it is opened belong to a process that ended, and are handed
  * back at once.
  */
-public final class JdbcCallStore implements CallStore {
+public final class JdbcCallStore implements CallStore, CallStatuses {
 
 	private final JdbcTemplate jdbc;
 
@@ -51,6 +55,8 @@ public final class JdbcCallStore implements CallStore {
 	private final CallTransitions transitions;
 
 	private final CallLookups lookups;
+
+	private final CallStatusReads statuses;
 
 	private final Heartbeats heartbeats;
 
@@ -85,6 +91,7 @@ public final class JdbcCallStore implements CallStore {
 		this.leases = new Leases(this.jdbc, dialect, this.writes, inboxes, clock, prefix, instanceId);
 		this.transitions = new CallTransitions(this.jdbc, dialect, inboxes, clock, prefix);
 		this.lookups = new CallLookups(this.jdbc, prefix);
+		this.statuses = new CallStatusReads(this.jdbc, prefix);
 		this.heartbeats = new Heartbeats(this.jdbc, dialect, this.writes, clock, prefix, instanceId);
 		this.schedulerKeys = new JdbcSchedulerKeys(this.jdbc, prefix);
 		if (!dialect.shared()) {
@@ -161,6 +168,16 @@ public final class JdbcCallStore implements CallStore {
 	@Override
 	public Map<String, CallResult> results(Collection<String> ids) {
 		return this.lookups.results(ids);
+	}
+
+	@Override
+	public @Nullable CallStatus status(String id) {
+		return this.statuses.status(id);
+	}
+
+	@Override
+	public Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		return this.statuses.outcomes(ids);
 	}
 
 	@Override

@@ -104,6 +104,9 @@ class EmbeddedStoreOpeningTests {
 			jdbc.execute("DROP TABLE dispatch_keys");
 			jdbc.execute("DROP TABLE dispatch_instances");
 			jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");
+			for (String column : List.of("last_status", "last_error_type", "last_error_message")) {
+				jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN " + column);
+			}
 			jdbc.update("UPDATE dispatch_schema_version SET version = 2");
 		}
 

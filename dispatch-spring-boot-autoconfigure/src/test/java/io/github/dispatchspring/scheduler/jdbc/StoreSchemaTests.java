@@ -73,6 +73,9 @@ class StoreSchemaTests {
 
 	/** Removes what versions 3 and 4 added. */
 	private void downgradeToVersionTwo() {
+		for (String column : List.of("last_status", "last_error_type", "last_error_message")) {
+			this.jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN " + column);
+		}
 		this.jdbc.execute("DROP TABLE dispatch_keys");
 		this.jdbc.execute("DROP TABLE dispatch_instances");
 		this.jdbc.execute("DROP INDEX dispatch_calls_lease_owner");
