@@ -138,6 +138,16 @@ public interface DispatchClient {
 	}
 
 	/**
+	 * Sleeps durably inside a {@link DispatchFunction}: the function is suspended without holding a
+	 * thread, and runs again from the top once the time has passed, across restarts of the
+	 * application; on that run the sleep returns at once. The first run to reach the sleep fixes when
+	 * it ends. The protocol's shortest wait is a second, so a shorter sleep lasts a second.
+	 * @param duration how long to sleep
+	 * @throws IllegalStateException outside a function
+	 */
+	void sleep(Duration duration);
+
+	/**
 	 * Where a call stands: pending, running, suspended or done, its attempts, its last error, when it
 	 * was accepted and ended, and the status it ended with. Known to the scheduler embedded in the
 	 * application; a remote Dispatch API does not tell it.

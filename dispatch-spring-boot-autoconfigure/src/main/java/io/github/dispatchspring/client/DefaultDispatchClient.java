@@ -168,6 +168,16 @@ public final class DefaultDispatchClient implements DispatchClient {
 	}
 
 	@Override
+	public void sleep(Duration duration) {
+		DurableExecution execution = DurableExecution.current();
+		if (execution == null) {
+			throw new IllegalStateException("sleep suspends a @DispatchFunction durably and is only known inside one, "
+					+ "on the thread that runs it; outside functions, schedule the work as a call instead of waiting");
+		}
+		execution.sleep(duration);
+	}
+
+	@Override
 	public CallStatus status(DispatchId id) {
 		return this.submitter.status(id);
 	}

@@ -1,5 +1,8 @@
 package io.github.dispatchspring.durable;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.google.protobuf.Timestamp;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Journal;
@@ -36,6 +40,8 @@ public final class DurableExecution {
 
 	private final int replayed;
 
+	private final Clock clock;
+
 	private int sequence;
 
 	/**
@@ -46,6 +52,19 @@ public final class DurableExecution {
 	 * {@code null} without one
 	 */
 	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store) {
+		this(call, journal, store, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates the run of a call whose sleeps read the time from the given clock.
+	 * @param call the call, as its run request describes it
+	 * @param journal its journal
+	 * @param store the calls in the store of the scheduler sharing this application's store, or
+	 * {@code null} without one
+	 * @param clock the clock sleeps are measured by
+	 */
+	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store, Clock clock) {
+		this.clock = clock;
 		this.call = call;
 		this.function = call.function();
 		this.dispatchId = call.dispatchId();
@@ -187,6 +206,39 @@ public final class DurableExecution {
 			throw divergedInCalls(step, asked, firstMissing(ids, existing));
 		}
 		return ids;
+	}
+
+	/**
+	 * Returns once the given time has passed since the run that first reached this step, suspending
+	 * the function until then: the first run records when the sleep ends, and every run that reaches
+	 * the step before then suspends again for the time left.
+	 * @param duration how long to sleep
+	 * @throws Suspension to suspend the function
+	 * @throws ReplayDivergence if an earlier run asked for calls at this step
+	 */
+	public void sleep(Duration duration) {
+		int step = ++this.sequence;
+		Instant now = this.clock.instant();
+		Instant wakeAt;
+		if (step > this.replayed) {
+			inStore();
+			wakeAt = now.plus(duration.isNegative() ? Duration.ZERO : duration);
+			this.journal.put(step, Step.newBuilder()
+				.setKind(Step.Kind.KIND_SLEEP)
+				.setWakeAt(Timestamp.newBuilder().setSeconds(wakeAt.getEpochSecond()).setNanos(wakeAt.getNano()))
+				.build());
+		}
+		else {
+			Step recorded = this.journal.find(step);
+			if (recorded == null || recorded.getKind() != Step.Kind.KIND_SLEEP) {
+				throw diverged(step, recorded(step), "this run asks for a sleep");
+			}
+			wakeAt = Instant.ofEpochSecond(recorded.getWakeAt().getSeconds(), recorded.getWakeAt().getNanos());
+		}
+		if (now.isBefore(wakeAt)) {
+			this.journal.suspendAt(step);
+			throw new Suspension(this.journal.sleep(Duration.between(now, wakeAt)));
+		}
 	}
 
 	private void checkRecorded(int step, Step recorded, StepCalls asked) {

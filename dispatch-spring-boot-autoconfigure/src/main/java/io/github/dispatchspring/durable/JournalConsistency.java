@@ -47,8 +47,12 @@ final class JournalConsistency {
 	private static void check(long sequence, Step step, boolean pending, boolean inStore) {
 		long size = Integer.toUnsignedLong(step.getSize());
 		String at = "step " + sequence;
+		if (step.getKind() == Step.Kind.KIND_SLEEP) {
+			checkSleep(at, step);
+			return;
+		}
 		if (step.getKind() != Step.Kind.KIND_GATHER && step.getKind() != Step.Kind.KIND_BATCH) {
-			throw inconsistent(at + " is neither a gather nor a batch");
+			throw inconsistent(at + " is neither a gather, a batch nor a sleep");
 		}
 		if (size == 0 || step.getFunctionsCount() == 0 || step.getFunctionsCount() > size) {
 			throw inconsistent(at + " declares " + size + " calls to " + step.getFunctionsCount() + " functions");
@@ -79,6 +83,14 @@ final class JournalConsistency {
 		boolean failed = step.hasError() || step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
 		if (!failed && step.getResultsCount() != size) {
 			throw inconsistent(at + " declares " + size + " calls but holds " + step.getResultsCount() + " results");
+		}
+	}
+
+	private static void checkSleep(String at, Step step) {
+		if (step.getSize() != 0 || step.getFunctionsCount() > 0 || step.getResultsCount() > 0
+				|| step.getDispatchIdsCount() > 0 || !step.getArrived().isEmpty() || !step.getFingerprint().isEmpty()
+				|| step.hasError() || !step.hasWakeAt()) {
+			throw inconsistent(at + " is a sleep but records calls, or no time to wake at");
 		}
 	}
 

@@ -28,6 +28,8 @@ public final class ReplayJournal {
 
 	private static final Duration MAX_WAIT = Duration.newBuilder().setSeconds(300).build();
 
+	private static final java.time.Duration MIN_WAIT = java.time.Duration.ofSeconds(1);
+
 	private final Journal.Builder journal;
 
 	private ReplayJournal(Journal.Builder journal) {
@@ -153,6 +155,22 @@ public final class ReplayJournal {
 			.setMinResults(Math.max(1, Math.min(missing, MAX_RESULTS)))
 			.setMaxResults(MAX_RESULTS)
 			.setMaxWait(MAX_WAIT)
+			.build();
+	}
+
+	/**
+	 * The poll that suspends the call on the sleep it is at: no calls, resumed when the wait ends.
+	 * The protocol's shortest wait is a second, so a shorter one lasts a second.
+	 * @param wait the time left
+	 * @return the poll
+	 */
+	Poll sleep(java.time.Duration wait) {
+		java.time.Duration atLeast = (wait.compareTo(MIN_WAIT) < 0) ? MIN_WAIT : wait;
+		return Poll.newBuilder()
+			.setTypedCoroutineState(Any.pack(this.journal.build()))
+			.setMinResults(1)
+			.setMaxResults(1)
+			.setMaxWait(Duration.newBuilder().setSeconds(atLeast.getSeconds()).setNanos(atLeast.getNano()))
 			.build();
 	}
 

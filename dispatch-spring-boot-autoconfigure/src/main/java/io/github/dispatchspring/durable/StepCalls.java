@@ -98,6 +98,10 @@ final class StepCalls {
 	}
 
 	static String describe(Step step) {
+		if (step.getKind() == Step.Kind.KIND_SLEEP) {
+			return "a sleep until " + java.time.Instant.ofEpochSecond(step.getWakeAt().getSeconds(),
+					step.getWakeAt().getNanos());
+		}
 		return describe(step.getKind(), Integer.toUnsignedLong(step.getSize()), step.getFunctionsList());
 	}
 

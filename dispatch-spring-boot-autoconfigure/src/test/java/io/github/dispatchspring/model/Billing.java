@@ -24,6 +24,8 @@ public class Billing {
 
 	final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
+	final Map<String, Integer> runs = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final DispatchClient client;
 
 	public Billing(DispatchClient client) {
@@ -108,6 +110,16 @@ public class Billing {
 		catch (CallFailedException ex) {
 			return ex.getFailures().stream().map((failure) -> failure.index() + ":" + failure.status()).toList();
 		}
+	}
+
+	@DispatchFunction
+	public List<String> naps(String key) {
+		List<String> before = this.client.gather("rejects", List.of(key + "-before"), String.class);
+		this.runs.merge("naps:" + key, 1, Integer::sum);
+		this.client.sleep(java.time.Duration.ofSeconds(1));
+		this.runs.merge("woke:" + key, 1, Integer::sum);
+		List<String> after = this.client.gather("rejects", List.of(key + "-after"), String.class);
+		return List.of(before.get(0), after.get(0));
 	}
 
 	public record Invoice(String customer, BigDecimal amount) {

@@ -27,6 +27,7 @@ import org.springframework.core.ParameterizedTypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -157,6 +158,26 @@ abstract class ProgrammingModelTests {
 	void aGatherInsideAFunctionSeesTheRealStatusOfItsFailedCalls() {
 		List<String> seen = this.client.function(Billing::failuresSeenInside).call(List.of("bad-a", "ok"));
 		assertThat(seen).containsExactly("0:INVALID_ARGUMENT");
+	}
+
+	@Test
+	void sleepsDurablyBetweenGathersAndReplaysPastTheSleep() throws Exception {
+		String key = "nap-" + System.nanoTime();
+		DispatchId id = this.client.dispatch("naps", key);
+		await(() -> this.client.status(id).state() == CallStatus.State.SUSPENDED
+				&& this.billing.runs.containsKey("naps:" + key));
+		assertThat(this.billing.runs).doesNotContainKey("woke:" + key);
+		List<String> result = this.client.await(id, new ParameterizedTypeReference<List<String>>() {
+		}, TIMEOUT);
+		assertThat(result).containsExactly(key + "-before", key + "-after");
+		assertThat(this.billing.runs.get("woke:" + key)).as("runs past the sleep").isEqualTo(2);
+		assertThat(this.billing.runs.get("naps:" + key)).as("runs up to the sleep").isEqualTo(3);
+	}
+
+	@Test
+	void refusesToSleepOutsideFunctions() {
+		assertThatIllegalStateException().isThrownBy(() -> this.client.sleep(Duration.ofSeconds(1)))
+			.withMessageStartingWith("sleep suspends a @DispatchFunction durably and is only known inside one");
 	}
 
 	static void await(BooleanSupplier condition) throws InterruptedException {
