@@ -86,6 +86,60 @@ public interface DispatchClient {
 	}
 
 	/**
+	 * Calls a function once per input and returns the first result that succeeds; results that end
+	 * together go to the lowest input. Without cancellation the other calls run to their end, and
+	 * their results are ignored. Inside a function the choice is journaled, so a replay returns it.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the full type the result is read as
+	 * @param <R> the result type
+	 * @return the first successful result
+	 * @throws CallFailedException listing every call if they all failed
+	 */
+	<R> R any(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input and returns the first successful result.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the type the result is read as
+	 * @param <R> the result type
+	 * @return the first successful result
+	 * @throws CallFailedException listing every call if they all failed
+	 * @see #any(String, List, ParameterizedTypeReference)
+	 */
+	default <R> R any(String function, List<?> inputs, Class<R> resultType) {
+		return any(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * Calls a function once per input and returns the first outcome, a result or a failure; outcomes
+	 * that end together go to the lowest input. Without cancellation the other calls run to their
+	 * end, and their outcomes are ignored. Inside a function the choice is journaled.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the full type the result is read as
+	 * @param <R> the result type
+	 * @return the result of the first call to end
+	 * @throws CallFailedException if the first call to end failed
+	 */
+	<R> R race(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input and returns the first outcome.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the type the result is read as
+	 * @param <R> the result type
+	 * @return the result of the first call to end
+	 * @throws CallFailedException if the first call to end failed
+	 * @see #race(String, List, ParameterizedTypeReference)
+	 */
+	default <R> R race(String function, List<?> inputs, Class<R> resultType) {
+		return race(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
 	 * Waits for a dispatched call's result. Only outside functions.
 	 * @param id the call's id
 	 * @param resultType the type the result is read as

@@ -63,6 +63,28 @@ public final class DispatchFunctionHandle<I, O> {
 	}
 
 	/**
+	 * Calls the function once per input and returns the first result that succeeds; the other calls
+	 * run to their end and their results are ignored.
+	 * @param inputs the inputs, at least one
+	 * @return the first successful result
+	 * @see DispatchClient#any(String, List, ParameterizedTypeReference)
+	 */
+	public O any(List<? extends I> inputs) {
+		return this.client.any(this.name, inputs, this.resultType);
+	}
+
+	/**
+	 * Calls the function once per input and returns the first outcome; the other calls run to their
+	 * end and their outcomes are ignored.
+	 * @param inputs the inputs, at least one
+	 * @return the result of the first call to end
+	 * @see DispatchClient#race(String, List, ParameterizedTypeReference)
+	 */
+	public O race(List<? extends I> inputs) {
+		return this.client.race(this.name, inputs, this.resultType);
+	}
+
+	/**
 	 * Waits for the result of a call dispatched earlier.
 	 * @param id the call's id
 	 * @param timeout how long to wait at most

@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.CallStatus;
@@ -18,6 +20,7 @@ import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.FunctionReference;
 import io.github.dispatchspring.durable.DurableExecution;
+import io.github.dispatchspring.durable.FirstOutcome;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.RegisteredFunction;
 import io.github.dispatchspring.proto.Call;
@@ -96,6 +99,60 @@ public final class DefaultDispatchClient implements DispatchClient {
 	}
 
 	@Override
+	public <R> R any(String function, List<?> inputs, ParameterizedTypeReference<R> resultType) {
+		return first(function, inputs, resultType, false);
+	}
+
+	@Override
+	public <R> R race(String function, List<?> inputs, ParameterizedTypeReference<R> resultType) {
+		return first(function, inputs, resultType, true);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> R first(String function, List<?> inputs, ParameterizedTypeReference<R> resultType, boolean race) {
+		List<Call> calls = calls(function, inputs);
+		if (calls.isEmpty()) {
+			throw new IllegalArgumentException((race ? "race" : "any") + " needs at least one input");
+		}
+		DurableExecution execution = DurableExecution.current();
+		FirstOutcome outcome = (execution != null) ? execution.first(calls, race)
+				: awaitFirst(this.submitter.submit(calls, null), race);
+		failOnError(outcome.results(), Math.max(outcome.winner(), 0));
+		return (R) this.codec.decode(outcome.results().get(0).getOutput(), resultType.getType());
+	}
+
+	private FirstOutcome awaitFirst(List<DispatchId> ids, boolean race) {
+		List<CompletableFuture<List<CallResult>>> waits = new ArrayList<>(ids.size());
+		for (DispatchId id : ids) {
+			waits.add(this.submitter.awaitAsync(List.of(id), this.awaitTimeout));
+		}
+		while (true) {
+			Map<Integer, CallResult> ended = new HashMap<>();
+			for (int i = 0; i < waits.size(); i++) {
+				if (waits.get(i).isDone()) {
+					ended.put(i, ended(waits.get(i)));
+				}
+			}
+			FirstOutcome outcome = FirstOutcome.choose(ended, ids.size(), race);
+			if (outcome != null) {
+				return outcome;
+			}
+			CompletableFuture.anyOf(waits.stream().filter((wait) -> !wait.isDone()).toArray(CompletableFuture[]::new))
+				.exceptionally((ex) -> null)
+				.join();
+		}
+	}
+
+	private static CallResult ended(CompletableFuture<List<CallResult>> wait) {
+		try {
+			return wait.join().get(0);
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	@Override
 	public <R> R await(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout) {
 		outsideFunctions("await");
 		return decode(this.submitter.await(List.of(id), timeout), resultType).get(0);
@@ -125,7 +182,7 @@ public final class DefaultDispatchClient implements DispatchClient {
 
 	@SuppressWarnings("unchecked")
 	private <R> List<R> decode(List<CallResult> results, ParameterizedTypeReference<R> resultType) {
-		failOnError(results);
+		failOnError(results, 0);
 		List<R> values = new ArrayList<>(results.size());
 		for (CallResult result : results) {
 			values.add((R) this.codec.decode(result.getOutput(), resultType.getType()));
@@ -203,7 +260,7 @@ public final class DefaultDispatchClient implements DispatchClient {
 			.build();
 	}
 
-	private void failOnError(List<CallResult> results) {
+	private void failOnError(List<CallResult> results, int firstIndex) {
 		List<CallResult> failed = results.stream().filter(CallResult::hasError).toList();
 		if (failed.isEmpty()) {
 			return;
@@ -215,7 +272,7 @@ public final class DefaultDispatchClient implements DispatchClient {
 			CallResult result = results.get(i);
 			if (result.hasError()) {
 				String id = result.getDispatchId();
-				failures.add(new CallFailedException.Failure(i, id.isEmpty() ? null : new DispatchId(id),
+				failures.add(new CallFailedException.Failure(firstIndex + i, id.isEmpty() ? null : new DispatchId(id),
 						outcomes.getOrDefault(id, DispatchStatus.PERMANENT_ERROR), result.getError().getType(),
 						result.getError().getMessage()));
 			}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -174,6 +175,86 @@ public final class DurableExecution {
 		this.journal.put(step, pending.setArrived(arrivals.bytes()).build());
 		this.journal.suspendAt(step);
 		throw new Suspension(this.journal.poll(missing));
+	}
+
+	/**
+	 * The first of the given calls to end, for a race, or to succeed, for an any; ties go to the
+	 * lowest index. The choice is recorded, so a replay returns it again. The other calls run to their
+	 * end and their results are ignored.
+	 * @param calls the calls, without correlation ids
+	 * @param race whether a failure may be the first outcome
+	 * @return the chosen call's result, or every failure of an any whose calls all failed
+	 * @throws Suspension to suspend the function until a result is there
+	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
+	 */
+	public FirstOutcome first(List<Call> calls, boolean race) {
+		int step = ++this.sequence;
+		StepCalls asked = StepCalls.first(race, calls);
+		Step recorded;
+		if (step > this.replayed) {
+			inStore();
+			recorded = asked.record().setFingerprint(asked.fingerprint()).setArrived(Arrivals.none(asked.size()).bytes())
+				.build();
+		}
+		else {
+			recorded = this.journal.find(step);
+			if (recorded == null) {
+				throw diverged(step, recorded(step), "this run asks for " + asked.describe());
+			}
+			checkRecorded(step, recorded, asked);
+			if (step != this.journal.suspendedAt()) {
+				return chosen(step, recorded, asked);
+			}
+		}
+		List<Call> correlated = correlated(step, asked);
+		Map<Integer, CallResult> ended = new HashMap<>(recorded.getResultsMap());
+		if (this.journal.resultsInStore()) {
+			List<String> ids = store().ids(this.dispatchId, correlated);
+			Map<String, CallResult> stored = store().results(ids);
+			for (int i = 0; i < ids.size(); i++) {
+				CallResult result = stored.get(ids.get(i));
+				if (result != null) {
+					ended.put(i, result);
+				}
+			}
+		}
+		FirstOutcome outcome = FirstOutcome.choose(ended, asked.size(), race);
+		if (outcome == null) {
+			this.journal.put(step, recorded);
+			this.journal.suspendAt(step);
+			throw new Suspension(this.journal.poll((step > this.replayed) ? correlated : List.of()));
+		}
+		Step.Builder chosen = recorded.toBuilder().clearArrived().clearResults().setWinner(outcome.winner() + 1);
+		if (outcome.winner() < 0) {
+			for (int i = 0; i < asked.size(); i++) {
+				chosen.putResults(i, outcome.results().get(i));
+			}
+		}
+		else if (!this.journal.resultsInStore()) {
+			chosen.putResults(outcome.winner(), outcome.results().get(0));
+		}
+		this.journal.put(step, chosen.build());
+		return outcome;
+	}
+
+	/**
+	 * What an any or a race that ended in an earlier run chose, its result read back from the
+	 * journal or the store.
+	 */
+	private FirstOutcome chosen(int step, Step recorded, StepCalls asked) {
+		int winner = recorded.getWinner() - 1;
+		if (winner < 0) {
+			return new FirstOutcome(-1, inOrder(recorded, asked.size()));
+		}
+		CallResult result = recorded.getResultsMap().get(winner);
+		if (result == null) {
+			String id = store().ids(this.dispatchId, correlated(step, asked)).get(winner);
+			result = store().results(List.of(id)).get(id);
+			if (result == null) {
+				throw divergedInCalls(step, asked, winner);
+			}
+		}
+		return new FirstOutcome(winner, List.of(result));
 	}
 
 	/**

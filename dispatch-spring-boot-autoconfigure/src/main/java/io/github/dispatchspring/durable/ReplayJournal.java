@@ -135,8 +135,20 @@ public final class ReplayJournal {
 	 * failed, or the scheduler refused its calls.
 	 */
 	private static boolean settled(Step step) {
+		if (firstOf(step)) {
+			return Arrivals.of(step.getArrived(), step.getSize()).count() > 0;
+		}
 		return step.hasError() || Arrivals.of(step.getArrived(), step.getSize()).complete()
 				|| step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
+	}
+
+	/**
+	 * Whether a step waits for the first of its calls rather than for all of them.
+	 * @param step the step
+	 * @return {@code true} for an any or a race
+	 */
+	static boolean firstOf(Step step) {
+		return step.getKind() == Step.Kind.KIND_ANY || step.getKind() == Step.Kind.KIND_RACE;
 	}
 
 	/**
@@ -152,7 +164,7 @@ public final class ReplayJournal {
 		return Poll.newBuilder()
 			.addAllCalls(calls)
 			.setTypedCoroutineState(Any.pack(this.journal.build()))
-			.setMinResults(Math.max(1, Math.min(missing, MAX_RESULTS)))
+			.setMinResults(firstOf(step) ? 1 : Math.max(1, Math.min(missing, MAX_RESULTS)))
 			.setMaxResults(MAX_RESULTS)
 			.setMaxWait(MAX_WAIT)
 			.build();

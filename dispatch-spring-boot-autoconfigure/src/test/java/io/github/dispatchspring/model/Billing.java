@@ -122,6 +122,33 @@ public class Billing {
 		return List.of(before.get(0), after.get(0));
 	}
 
+	@DispatchFunction
+	public String delayed(Delay delay) throws InterruptedException {
+		Thread.sleep(delay.millis());
+		this.runs.merge("delayed:" + delay.name(), 1, Integer::sum);
+		if (delay.fails()) {
+			throw new IllegalArgumentException(delay.name() + " failed");
+		}
+		return delay.name();
+	}
+
+	@DispatchFunction
+	public List<String> firstInside(List<Delay> delays) {
+		String any = this.client.any("delayed", delays, String.class);
+		String race;
+		try {
+			race = this.client.race("delayed", delays, String.class);
+		}
+		catch (CallFailedException ex) {
+			race = "failed at " + ex.getFailures().get(0).index();
+		}
+		List<String> after = this.client.gather("rejects", List.of(any), String.class);
+		return List.of(any, race, after.get(0));
+	}
+
+	public record Delay(String name, long millis, boolean fails) {
+	}
+
 	public record Invoice(String customer, BigDecimal amount) {
 	}
 

@@ -15,6 +15,7 @@ import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchFunctionHandle;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
+import io.github.dispatchspring.model.Billing.Delay;
 import io.github.dispatchspring.model.Billing.Invoice;
 import io.github.dispatchspring.model.Billing.Total;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,38 @@ abstract class ProgrammingModelTests {
 	void refusesToSleepOutsideFunctions() {
 		assertThatIllegalStateException().isThrownBy(() -> this.client.sleep(Duration.ofSeconds(1)))
 			.withMessageStartingWith("sleep suspends a @DispatchFunction durably and is only known inside one");
+	}
+
+	@Test
+	void anyReturnsTheFirstSuccessAndRaceTheFirstOutcome() throws Exception {
+		String key = "first-" + System.nanoTime();
+		List<Delay> delays = List.of(new Delay(key + "-fails", 0, true), new Delay(key + "-slow", 1500, false),
+				new Delay(key + "-fast", 200, false));
+		assertThat(this.client.any("delayed", delays, String.class)).isEqualTo(key + "-fast");
+		assertThatExceptionOfType(CallFailedException.class)
+			.isThrownBy(() -> this.client.race("delayed", delays, String.class))
+			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
+				.satisfies((failure) -> assertThat(failure.index()).isZero()));
+		await(() -> this.billing.runs.getOrDefault("delayed:" + key + "-slow", 0) == 2);
+	}
+
+	@Test
+	void anyFailsWithEveryFailureWhenAllCallsFail() {
+		String key = "failing-" + System.nanoTime();
+		List<Delay> delays = List.of(new Delay(key + "-a", 100, true), new Delay(key + "-b", 0, true));
+		assertThatExceptionOfType(CallFailedException.class)
+			.isThrownBy(() -> this.client.<Delay, String>function("delayed", String.class).any(delays))
+			.satisfies((ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index)
+				.containsExactly(0, 1));
+	}
+
+	@Test
+	void anyAndRaceInsideAFunctionAreJournaledAndReplayed() {
+		String key = "inside-" + System.nanoTime();
+		List<Delay> delays = List.of(new Delay(key + "-slow", 1500, false), new Delay(key + "-fails", 300, true),
+				new Delay(key + "-fast", 600, false));
+		assertThat(this.client.function(Billing::firstInside).call(delays)).containsExactly(key + "-fast",
+				"failed at 1", key + "-fast");
 	}
 
 	static void await(BooleanSupplier condition) throws InterruptedException {
