@@ -28,6 +28,20 @@ public interface DispatchClient {
 	DispatchId dispatch(String function, @Nullable Object input);
 
 	/**
+	 * Dispatches one call without waiting for it, with options: with an idempotency key, a second
+	 * dispatch with the same key, from this instance or another sharing the store, returns the first
+	 * call's id and starts nothing, until the first call is deleted {@code dispatch.scheduler.retention}
+	 * after it ended. Only outside functions, on the scheduler embedded in the application.
+	 * @param function the function's name
+	 * @param input the input value, or {@code null}
+	 * @param options how to dispatch it
+	 * @return the id of the accepted call, or of the earlier call with the same idempotency key
+	 * @throws IllegalStateException with an idempotency key inside a function, whose calls are
+	 * dispatched once already
+	 */
+	DispatchId dispatch(String function, @Nullable Object input, DispatchOptions options);
+
+	/**
 	 * Starts a batch of calls submitted together, atomically.
 	 * @return an empty batch
 	 */

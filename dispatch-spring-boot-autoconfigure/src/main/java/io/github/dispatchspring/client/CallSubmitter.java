@@ -29,6 +29,19 @@ public interface CallSubmitter {
 	List<DispatchId> submit(List<Call> calls, @Nullable CallOrigin origin);
 
 	/**
+	 * Submits a call once per idempotency key: a call submitted with a key the scheduler holds
+	 * already is not started, and the earlier call's id is returned.
+	 * @param call the call
+	 * @param idempotencyKey the key
+	 * @return the id of the call holding the key
+	 * @throws UnsupportedOperationException if the scheduler keeps no idempotency keys
+	 */
+	default DispatchId submitOnce(Call call, String idempotencyKey) {
+		throw new UnsupportedOperationException("A remote Dispatch API takes no idempotency key: the protocol does "
+				+ "not carry one; dispatch with a key to the scheduler embedded in the application");
+	}
+
+	/**
 	 * Waits for the results of calls.
 	 * @param ids the calls
 	 * @param timeout how long to wait at most for all of them

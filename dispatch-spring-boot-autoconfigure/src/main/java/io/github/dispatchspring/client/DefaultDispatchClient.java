@@ -17,6 +17,7 @@ import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunctionHandle;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchOptions;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.FunctionReference;
 import io.github.dispatchspring.durable.DurableExecution;
@@ -67,6 +68,20 @@ public final class DefaultDispatchClient implements DispatchClient {
 	@Override
 	public DispatchId dispatch(String function, @Nullable Object input) {
 		return batch().add(function, input).dispatch().get(0);
+	}
+
+	@Override
+	public DispatchId dispatch(String function, @Nullable Object input, DispatchOptions options) {
+		String key = options.idempotencyKey();
+		if (key == null) {
+			return dispatch(function, input);
+		}
+		if (DurableExecution.current() != null) {
+			throw new IllegalStateException("A call dispatched inside a @DispatchFunction takes no idempotency key: "
+					+ "its id is derived from the function's call and step, so a retry or a replay dispatches it once "
+					+ "already");
+		}
+		return this.submitter.submitOnce(call(function, input), key);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchException;
@@ -53,23 +54,51 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		List<NewCall> accepted = new ArrayList<>(calls.size());
 		List<DispatchId> ids = new ArrayList<>(calls.size());
 		for (Call call : calls) {
-			String id = (origin != null) ? DispatchIds.derived(origin.dispatchId(), call) : DispatchIds.next();
-			String root = (origin != null) ? origin.rootDispatchId() : id;
-			accepted.add(new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
-					(origin != null) ? origin.dispatchId() : null, root, call.getCorrelationId(), false, now,
-					expiration(call, now)));
-			ids.add(new DispatchId(id));
+			NewCall added = newCall(call, origin, now);
+			accepted.add(added);
+			ids.add(new DispatchId(added.id()));
 		}
-		try {
+		accept(accepted.size(), () -> {
 			this.store.add(accepted);
+			return null;
+		});
+		return ids;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The store's unique index on the key makes the dispatch happen once across the instances sharing it.
+	 */
+	@Override
+	public DispatchId submitOnce(Call call, String idempotencyKey) {
+		if (!(this.store instanceof IdempotentCalls calls)) {
+			throw new UnsupportedOperationException("The Dispatch call store " + this.store.getClass().getSimpleName()
+					+ " does not keep idempotency keys");
+		}
+		NewCall added = newCall(call, null, this.clock.instant());
+		return new DispatchId(accept(1, () -> calls.addOnce(added, idempotencyKey)));
+	}
+
+	private NewCall newCall(Call call, @Nullable CallOrigin origin, Instant now) {
+		String id = (origin != null) ? DispatchIds.derived(origin.dispatchId(), call) : DispatchIds.next();
+		String root = (origin != null) ? origin.rootDispatchId() : id;
+		return new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
+				(origin != null) ? origin.dispatchId() : null, root, call.getCorrelationId(), false, now,
+				expiration(call, now));
+	}
+
+	private <T> T accept(int calls, Supplier<T> write) {
+		T written;
+		try {
+			written = write.get();
 		}
 		catch (DataAccessException | TransactionException ex) {
 			throw new DispatchException(DispatchStatus.TEMPORARY_ERROR, "The Dispatch call store is unavailable: "
-					+ accepted.size() + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage()
-					+ ")", ex);
+					+ calls + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage() + ")", ex);
 		}
 		this.scheduler.wakeUp();
-		return ids;
+		return written;
 	}
 
 	private @Nullable Instant expiration(Call call, Instant now) {

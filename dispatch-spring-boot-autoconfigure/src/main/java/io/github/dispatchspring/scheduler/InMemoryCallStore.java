@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs.
  */
-public final class InMemoryCallStore implements CallStore, CallStatuses {
+public final class InMemoryCallStore implements CallStore, CallStatuses, IdempotentCalls {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -31,6 +31,8 @@ public final class InMemoryCallStore implements CallStore, CallStatuses {
 	private final Map<String, Entry> calls = new HashMap<>();
 
 	private final PriorityQueue<Ticket> agenda = new PriorityQueue<>();
+
+	private final Map<String, String> idempotencyKeys = new HashMap<>();
 
 	public InMemoryCallStore(Clock clock) {
 		this.clock = clock;
@@ -55,6 +57,17 @@ public final class InMemoryCallStore implements CallStore, CallStatuses {
 				schedule(entry, call.createdAt());
 			}
 		}
+	}
+
+	@Override
+	public synchronized String addOnce(NewCall call, String idempotencyKey) {
+		String earlier = this.idempotencyKeys.get(idempotencyKey);
+		if (earlier != null && this.calls.containsKey(earlier)) {
+			return earlier;
+		}
+		insert(List.of(call));
+		this.idempotencyKeys.put(idempotencyKey, call.id());
+		return call.id();
 	}
 
 	@Override
@@ -253,6 +266,7 @@ public final class InMemoryCallStore implements CallStore, CallStatuses {
 			.limit(limit)
 			.toList();
 		ended.forEach((entry) -> this.calls.remove(entry.call.id()));
+		this.idempotencyKeys.values().removeIf((id) -> !this.calls.containsKey(id));
 		return ended.size();
 	}
 

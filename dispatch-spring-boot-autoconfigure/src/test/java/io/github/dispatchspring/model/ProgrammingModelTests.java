@@ -14,6 +14,7 @@ import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchFunctionHandle;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchOptions;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.model.Billing.Delay;
 import io.github.dispatchspring.model.Billing.Invoice;
@@ -211,6 +212,20 @@ abstract class ProgrammingModelTests {
 				new Delay(key + "-fast", 600, false));
 		assertThat(this.client.function(Billing::firstInside).call(delays)).containsExactly(key + "-fast",
 				"failed at 1", key + "-fast");
+	}
+
+	@Test
+	void dispatchesOncePerIdempotencyKey() {
+		String key = "order-" + System.nanoTime();
+		Delay delay = new Delay(key, 0, false);
+		DispatchId first = this.client.dispatch("delayed", delay, DispatchOptions.idempotencyKey(key));
+		DispatchId second = this.client.dispatch("delayed", delay, DispatchOptions.idempotencyKey(key));
+		DispatchId other = this.client.dispatch("delayed", delay, DispatchOptions.idempotencyKey(key + "-other"));
+		assertThat(second).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+		this.client.await(first, String.class, TIMEOUT);
+		this.client.await(other, String.class, TIMEOUT);
+		assertThat(this.billing.runs.get("delayed:" + key)).isEqualTo(2);
 	}
 
 	static void await(BooleanSupplier condition) throws InterruptedException {

@@ -296,6 +296,16 @@ public abstract class CallStoreContractTests {
 	}
 
 	@Test
+	void addsOneCallPerIdempotencyKey() {
+		IdempotentCalls calls = (IdempotentCalls) this.store;
+		assertThat(calls.addOnce(call("first"), "order-1")).isEqualTo("first");
+		assertThat(calls.addOnce(call("second"), "order-1")).isEqualTo("first");
+		assertThat(calls.addOnce(call("third"), "order-2")).isEqualTo("third");
+		assertThat(this.store.existing(List.of("first", "second", "third"))).containsExactlyInAnyOrder("first", "third");
+		assertThat(ids(claim())).containsExactlyInAnyOrder("first", "third");
+	}
+
+	@Test
 	void keepsTheStateOfARetriedCall() {
 		ClaimedCall resumed = resumedAtDeadline();
 

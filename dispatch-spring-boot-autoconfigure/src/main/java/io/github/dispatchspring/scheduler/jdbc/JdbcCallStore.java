@@ -19,6 +19,7 @@ import io.github.dispatchspring.scheduler.CallStatuses;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
+import io.github.dispatchspring.scheduler.IdempotentCalls;
 import io.github.dispatchspring.scheduler.Instance;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
@@ -42,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a lock on it), so the leases found when it is opened belong to a process that ended, and are handed
  * back at once.
  */
-public final class JdbcCallStore implements CallStore, CallStatuses {
+public final class JdbcCallStore implements CallStore, CallStatuses, IdempotentCalls {
 
 	private final JdbcTemplate jdbc;
 
@@ -57,6 +58,8 @@ public final class JdbcCallStore implements CallStore, CallStatuses {
 	private final CallLookups lookups;
 
 	private final CallStatusReads statuses;
+
+	private final IdempotentInserts idempotentInserts;
 
 	private final Heartbeats heartbeats;
 
@@ -92,6 +95,7 @@ public final class JdbcCallStore implements CallStore, CallStatuses {
 		this.transitions = new CallTransitions(this.jdbc, dialect, inboxes, clock, prefix);
 		this.lookups = new CallLookups(this.jdbc, prefix);
 		this.statuses = new CallStatusReads(this.jdbc, prefix);
+		this.idempotentInserts = new IdempotentInserts(this.jdbc, prefix);
 		this.heartbeats = new Heartbeats(this.jdbc, dialect, this.writes, clock, prefix, instanceId);
 		this.schedulerKeys = new JdbcSchedulerKeys(this.jdbc, prefix);
 		if (!dialect.shared()) {
@@ -112,6 +116,17 @@ public final class JdbcCallStore implements CallStore, CallStatuses {
 		if (!newCalls.isEmpty()) {
 			this.writes.writeDue(() -> this.transitions.insert(newCalls));
 		}
+	}
+
+	@Override
+	public String addOnce(NewCall call, String idempotencyKey) {
+		return this.writes.write(() -> {
+			String id = this.idempotentInserts.insertOnce(call, idempotencyKey);
+			if (id.equals(call.id())) {
+				this.writes.notifyDue();
+			}
+			return id;
+		});
 	}
 
 	@Override

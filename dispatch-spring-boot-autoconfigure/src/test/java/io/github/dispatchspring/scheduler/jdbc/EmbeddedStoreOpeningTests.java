@@ -104,7 +104,8 @@ class EmbeddedStoreOpeningTests {
 			jdbc.execute("DROP TABLE dispatch_keys");
 			jdbc.execute("DROP TABLE dispatch_instances");
 			jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN lease_owner");
-			for (String column : List.of("last_status", "last_error_type", "last_error_message")) {
+			jdbc.execute("DROP INDEX dispatch_calls_idempotency_key");
+			for (String column : List.of("last_status", "last_error_type", "last_error_message", "idempotency_key")) {
 				jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN " + column);
 			}
 			jdbc.update("UPDATE dispatch_schema_version SET version = 2");

@@ -73,7 +73,8 @@ class StoreSchemaTests {
 
 	/** Removes what versions 3 and 4 added. */
 	private void downgradeToVersionTwo() {
-		for (String column : List.of("last_status", "last_error_type", "last_error_message")) {
+		this.jdbc.execute("DROP INDEX dispatch_calls_idempotency_key");
+		for (String column : List.of("last_status", "last_error_type", "last_error_message", "idempotency_key")) {
 			this.jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN " + column);
 		}
 		this.jdbc.execute("DROP TABLE dispatch_keys");
