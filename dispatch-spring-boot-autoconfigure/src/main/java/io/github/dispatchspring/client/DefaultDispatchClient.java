@@ -4,11 +4,9 @@ import java.io.Serializable;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.CallStatus;
@@ -131,40 +129,9 @@ public final class DefaultDispatchClient implements DispatchClient {
 		}
 		DurableExecution execution = DurableExecution.current();
 		FirstOutcome outcome = (execution != null) ? execution.first(calls, race)
-				: awaitFirst(this.submitter.submit(calls, null), race);
+				: new FirstOfCalls(this.submitter, this.awaitTimeout).await(this.submitter.submit(calls, null), race);
 		failOnError(outcome.results(), Math.max(outcome.winner(), 0));
 		return (R) this.codec.decode(outcome.results().get(0).getOutput(), resultType.getType());
-	}
-
-	private FirstOutcome awaitFirst(List<DispatchId> ids, boolean race) {
-		List<CompletableFuture<List<CallResult>>> waits = new ArrayList<>(ids.size());
-		for (DispatchId id : ids) {
-			waits.add(this.submitter.awaitAsync(List.of(id), this.awaitTimeout));
-		}
-		while (true) {
-			Map<Integer, CallResult> ended = new HashMap<>();
-			for (int i = 0; i < waits.size(); i++) {
-				if (waits.get(i).isDone()) {
-					ended.put(i, ended(waits.get(i)));
-				}
-			}
-			FirstOutcome outcome = FirstOutcome.choose(ended, ids.size(), race);
-			if (outcome != null) {
-				return outcome;
-			}
-			CompletableFuture.anyOf(waits.stream().filter((wait) -> !wait.isDone()).toArray(CompletableFuture[]::new))
-				.exceptionally((ex) -> null)
-				.join();
-		}
-	}
-
-	private static CallResult ended(CompletableFuture<List<CallResult>> wait) {
-		try {
-			return wait.join().get(0);
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
 	}
 
 	@Override
