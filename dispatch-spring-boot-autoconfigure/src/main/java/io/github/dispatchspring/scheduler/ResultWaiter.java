@@ -102,8 +102,18 @@ public final class ResultWaiter implements AutoCloseable {
 		CompletableFuture<List<CallResult>> outcome = new CompletableFuture<>();
 		CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
 			.thenRun(() -> outcome.complete(futures.stream().map((future) -> future.getNow(null)).toList()));
-		rechecks().execute(() -> recheck(ids, futures, deadline, timeout, outcome));
+		rechecks().execute(() -> recheckOrFail(ids, futures, deadline, timeout, outcome));
 		return outcome;
+	}
+
+	private void recheckOrFail(List<String> ids, List<CompletableFuture<CallResult>> futures, Instant deadline,
+			Duration timeout, CompletableFuture<List<CallResult>> outcome) {
+		try {
+			recheck(ids, futures, deadline, timeout, outcome);
+		}
+		catch (RuntimeException ex) {
+			outcome.completeExceptionally(ex);
+		}
 	}
 
 	private void recheck(List<String> ids, List<CompletableFuture<CallResult>> futures, Instant deadline,
@@ -137,7 +147,7 @@ public final class ResultWaiter implements AutoCloseable {
 			}
 			return;
 		}
-		rechecks().schedule(() -> recheck(ids, futures, deadline, timeout, outcome),
+		rechecks().schedule(() -> recheckOrFail(ids, futures, deadline, timeout, outcome),
 				Math.min(left.toMillis(), RECHECK.toMillis()) + 1, TimeUnit.MILLISECONDS);
 	}
 
