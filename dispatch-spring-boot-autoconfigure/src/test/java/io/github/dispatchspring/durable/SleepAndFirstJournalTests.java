@@ -10,11 +10,11 @@ import com.google.protobuf.StringValue;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Poll;
-import io.github.dispatchspring.proto.PollResult;
 import io.github.dispatchspring.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.dispatchspring.durable.ReplayJournalTests.resume;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -108,13 +108,6 @@ class SleepAndFirstJournalTests {
 			return suspension.poll();
 		}
 		throw new AssertionError("The step did not suspend");
-	}
-
-	private static ReplayJournal resume(Poll poll, CallResult... results) {
-		return ReplayJournal.resume(PollResult.newBuilder()
-			.setTypedCoroutineState(poll.getTypedCoroutineState())
-			.addAllResults(List.of(results))
-			.build());
 	}
 
 	private static List<Call> calls(int count) {
