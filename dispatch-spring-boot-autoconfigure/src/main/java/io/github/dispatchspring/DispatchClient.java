@@ -2,8 +2,11 @@ package io.github.dispatchspring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Submits calls to Dispatch functions.
@@ -25,6 +28,20 @@ public interface DispatchClient {
 	DispatchId dispatch(String function, @Nullable Object input);
 
 	/**
+	 * Dispatches one call without waiting for it, with options: with an idempotency key, a second
+	 * dispatch with the same key, from this instance or another sharing the store, returns the first
+	 * call's id and starts nothing, until the first call is deleted {@code dispatch.scheduler.retention}
+	 * after it ended. Only outside functions, on the scheduler embedded in the application.
+	 * @param function the function's name
+	 * @param input the input value, or {@code null}
+	 * @param options how to dispatch it
+	 * @return the id of the accepted call, or of the earlier call with the same idempotency key
+	 * @throws IllegalStateException with an idempotency key inside a function, whose calls are
+	 * dispatched once already
+	 */
+	DispatchId dispatch(String function, @Nullable Object input, DispatchOptions options);
+
+	/**
 	 * Starts a batch of calls submitted together, atomically.
 	 * @return an empty batch
 	 */
@@ -39,7 +56,102 @@ public interface DispatchClient {
 	 * @return the results, in call order
 	 * @throws CallFailedException if one of the calls failed
 	 */
-	<R> List<R> gather(String function, List<?> inputs, Class<R> resultType);
+	default <R> List<R> gather(String function, List<?> inputs, Class<R> resultType) {
+		return gather(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * Calls a function once per input and returns the results, read as a generic type, in the order
+	 * of the inputs: {@code gather("totals", inputs, new ParameterizedTypeReference<Map<String, Total>>() {})}.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the full type each result is read as
+	 * @param <R> the result type
+	 * @return the results, in call order
+	 * @throws CallFailedException if one of the calls failed
+	 */
+	<R> List<R> gather(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input without blocking the calling thread. Only outside functions:
+	 * inside one, {@link #gather} suspends the function without holding a thread.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the full type each result is read as
+	 * @param <R> the result type
+	 * @return the results in call order, or a {@link CallFailedException}, or a {@link DispatchException}
+	 * with status {@code TIMEOUT} if the calls did not end within {@code dispatch.client.await-timeout}
+	 * @throws IllegalStateException inside a function
+	 */
+	<R> CompletableFuture<List<R>> gatherAsync(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input without blocking the calling thread. Only outside functions.
+	 * @param function the function's name
+	 * @param inputs one input per call
+	 * @param resultType the type each result is read as
+	 * @param <R> the result type
+	 * @return the results in call order
+	 * @throws IllegalStateException inside a function
+	 * @see #gatherAsync(String, List, ParameterizedTypeReference)
+	 */
+	default <R> CompletableFuture<List<R>> gatherAsync(String function, List<?> inputs, Class<R> resultType) {
+		return gatherAsync(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * Calls a function once per input and returns the first result that succeeds; results that end
+	 * together go to the lowest input. Without cancellation the other calls run to their end, and
+	 * their results are ignored. Inside a function the choice is journaled, so a replay returns it.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the full type the result is read as
+	 * @param <R> the result type
+	 * @return the first successful result
+	 * @throws CallFailedException listing every call if they all failed
+	 */
+	<R> R any(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input and returns the first successful result.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the type the result is read as
+	 * @param <R> the result type
+	 * @return the first successful result
+	 * @throws CallFailedException listing every call if they all failed
+	 * @see #any(String, List, ParameterizedTypeReference)
+	 */
+	default <R> R any(String function, List<?> inputs, Class<R> resultType) {
+		return any(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * Calls a function once per input and returns the first outcome, a result or a failure; outcomes
+	 * that end together go to the lowest input. Without cancellation the other calls run to their
+	 * end, and their outcomes are ignored. Inside a function the choice is journaled.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the full type the result is read as
+	 * @param <R> the result type
+	 * @return the result of the first call to end
+	 * @throws CallFailedException if the first call to end failed
+	 */
+	<R> R race(String function, List<?> inputs, ParameterizedTypeReference<R> resultType);
+
+	/**
+	 * Calls a function once per input and returns the first outcome.
+	 * @param function the function's name
+	 * @param inputs one input per call, at least one
+	 * @param resultType the type the result is read as
+	 * @param <R> the result type
+	 * @return the result of the first call to end
+	 * @throws CallFailedException if the first call to end failed
+	 * @see #race(String, List, ParameterizedTypeReference)
+	 */
+	default <R> R race(String function, List<?> inputs, Class<R> resultType) {
+		return race(function, inputs, ParameterizedTypeReference.forType(resultType));
+	}
 
 	/**
 	 * Waits for a dispatched call's result. Only outside functions.
@@ -51,7 +163,68 @@ public interface DispatchClient {
 	 * @throws CallFailedException if the call failed
 	 * @throws DispatchException with status {@code TIMEOUT} if the call did not end in time
 	 */
-	<R> R await(DispatchId id, Class<R> resultType, Duration timeout);
+	default <R> R await(DispatchId id, Class<R> resultType, Duration timeout) {
+		return await(id, ParameterizedTypeReference.forType(resultType), timeout);
+	}
+
+	/**
+	 * Waits for a dispatched call's result, read as a generic type. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the full type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result
+	 * @throws CallFailedException if the call failed
+	 * @throws DispatchException with status {@code TIMEOUT} if the call did not end in time
+	 */
+	<R> R await(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout);
+
+	/**
+	 * Waits for a dispatched call's result without blocking the calling thread. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the full type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result, or a {@link CallFailedException}, or a {@link DispatchException} with status
+	 * {@code TIMEOUT} if the call did not end in time
+	 * @throws IllegalStateException inside a function
+	 */
+	<R> CompletableFuture<R> awaitAsync(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout);
+
+	/**
+	 * Waits for a dispatched call's result without blocking the calling thread. Only outside functions.
+	 * @param id the call's id
+	 * @param resultType the type the result is read as
+	 * @param timeout how long to wait at most
+	 * @param <R> the result type
+	 * @return the result
+	 * @throws IllegalStateException inside a function
+	 * @see #awaitAsync(DispatchId, ParameterizedTypeReference, Duration)
+	 */
+	default <R> CompletableFuture<R> awaitAsync(DispatchId id, Class<R> resultType, Duration timeout) {
+		return awaitAsync(id, ParameterizedTypeReference.forType(resultType), timeout);
+	}
+
+	/**
+	 * Sleeps durably inside a {@link DispatchFunction}: the function is suspended without holding a
+	 * thread, and runs again from the top once the time has passed, across restarts of the
+	 * application; on that run the sleep returns at once. The first run to reach the sleep fixes when
+	 * it ends. The protocol's shortest wait is a second, so a shorter sleep lasts a second.
+	 * @param duration how long to sleep
+	 * @throws IllegalStateException outside a function
+	 */
+	void sleep(Duration duration);
+
+	/**
+	 * Where a call stands: pending, running, suspended or done, its attempts, its last error, when it
+	 * was accepted and ended, and the status it ended with. Known to the scheduler embedded in the
+	 * application; a remote Dispatch API does not tell it.
+	 * @param id the call's id
+	 * @return its status
+	 * @throws DispatchException with status {@code NOT_FOUND} if the store does not hold the call, or
+	 * {@code PERMISSION_DENIED} if the scheduler does not tell statuses
+	 */
+	CallStatus status(DispatchId id);
 
 	/**
 	 * The call the current thread runs, inside a {@link DispatchFunction}: its ids key side effects
@@ -70,6 +243,19 @@ public interface DispatchClient {
 	 * @return the handle
 	 */
 	default <I, O> DispatchFunctionHandle<I, O> function(String name, Class<O> resultType) {
+		return function(name, ParameterizedTypeReference.forType(resultType));
+	}
+
+	/**
+	 * A type-safe handle on a function whose result has a generic type, for example
+	 * {@code client.function("invoices", new ParameterizedTypeReference<List<Invoice>>() {})}.
+	 * @param name the function's name
+	 * @param resultType the function's full result type
+	 * @param <I> the input type
+	 * @param <O> the result type
+	 * @return the handle
+	 */
+	default <I, O> DispatchFunctionHandle<I, O> function(String name, ParameterizedTypeReference<O> resultType) {
 		return new DispatchFunctionHandle<>(this, name, resultType);
 	}
 

@@ -1,19 +1,25 @@
 package io.github.dispatchspring.client;
 
 import java.io.Serializable;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.CallFailedException;
+import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchBatch;
 import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunctionHandle;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchOptions;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.FunctionReference;
 import io.github.dispatchspring.durable.DurableExecution;
+import io.github.dispatchspring.durable.FirstOutcome;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.RegisteredFunction;
 import io.github.dispatchspring.proto.Call;
@@ -21,6 +27,7 @@ import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -62,40 +69,107 @@ public final class DefaultDispatchClient implements DispatchClient {
 	}
 
 	@Override
+	public DispatchId dispatch(String function, @Nullable Object input, DispatchOptions options) {
+		String key = options.idempotencyKey();
+		if (key == null) {
+			return dispatch(function, input);
+		}
+		if (DurableExecution.current() != null) {
+			throw new IllegalStateException("A call dispatched inside a @DispatchFunction takes no idempotency key: "
+					+ "its id is derived from the function's call and step, so a retry or a replay dispatches it once "
+					+ "already");
+		}
+		return this.submitter.submitOnce(call(function, input), key);
+	}
+
+	@Override
 	public DispatchBatch batch() {
 		return new Batch();
 	}
 
 	@Override
-	public <R> List<R> gather(String function, List<?> inputs, Class<R> resultType) {
-		List<Call> calls = new ArrayList<>(inputs.size());
-		for (Object input : inputs) {
-			calls.add(call(function, input));
-		}
+	public <R> List<R> gather(String function, List<?> inputs, ParameterizedTypeReference<R> resultType) {
+		List<Call> calls = calls(function, inputs);
 		if (calls.isEmpty()) {
 			return List.of();
 		}
 		DurableExecution execution = DurableExecution.current();
 		List<CallResult> results = (execution != null) ? execution.gather(calls)
 				: this.submitter.await(this.submitter.submit(calls, null), this.awaitTimeout);
-		results.stream().filter(CallResult::hasError).findFirst().ifPresent(DefaultDispatchClient::fail);
-		List<R> values = new ArrayList<>(results.size());
-		for (CallResult result : results) {
-			values.add(this.codec.decode(result.getOutput(), resultType));
-		}
-		return values;
+		return decode(results, resultType);
 	}
 
 	@Override
-	public <R> R await(DispatchId id, Class<R> resultType, Duration timeout) {
+	public <R> CompletableFuture<List<R>> gatherAsync(String function, List<?> inputs,
+			ParameterizedTypeReference<R> resultType) {
+		outsideFunctions("gatherAsync");
+		List<Call> calls = calls(function, inputs);
+		if (calls.isEmpty()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		return this.submitter.awaitAsync(this.submitter.submit(calls, null), this.awaitTimeout)
+			.thenApply((results) -> decode(results, resultType));
+	}
+
+	@Override
+	public <R> R any(String function, List<?> inputs, ParameterizedTypeReference<R> resultType) {
+		return first(function, inputs, resultType, false);
+	}
+
+	@Override
+	public <R> R race(String function, List<?> inputs, ParameterizedTypeReference<R> resultType) {
+		return first(function, inputs, resultType, true);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> R first(String function, List<?> inputs, ParameterizedTypeReference<R> resultType, boolean race) {
+		List<Call> calls = calls(function, inputs);
+		if (calls.isEmpty()) {
+			throw new IllegalArgumentException((race ? "race" : "any") + " needs at least one input");
+		}
+		DurableExecution execution = DurableExecution.current();
+		FirstOutcome outcome = (execution != null) ? execution.first(calls, race)
+				: new FirstOfCalls(this.submitter, this.awaitTimeout).await(this.submitter.submit(calls, null), race);
+		failOnError(outcome.results(), Math.max(outcome.winner(), 0));
+		return (R) this.codec.decode(outcome.results().get(0).getOutput(), resultType.getType());
+	}
+
+	@Override
+	public <R> R await(DispatchId id, ParameterizedTypeReference<R> resultType, Duration timeout) {
+		outsideFunctions("await");
+		return decode(this.submitter.await(List.of(id), timeout), resultType).get(0);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> awaitAsync(DispatchId id, ParameterizedTypeReference<R> resultType,
+			Duration timeout) {
+		outsideFunctions("awaitAsync");
+		return this.submitter.awaitAsync(List.of(id), timeout).thenApply((results) -> decode(results, resultType).get(0));
+	}
+
+	private static void outsideFunctions(String method) {
 		if (DurableExecution.current() != null) {
-			throw new IllegalStateException("await blocks the scheduler inside a Dispatch function; use gather");
+			throw new IllegalStateException(method + " would hold the scheduler's thread inside a Dispatch function, "
+					+ "where a call's results arrive by replay; use gather, which suspends the function instead");
 		}
-		CallResult result = this.submitter.await(List.of(id), timeout).get(0);
-		if (result.hasError()) {
-			fail(result);
+	}
+
+	private List<Call> calls(String function, List<?> inputs) {
+		List<Call> calls = new ArrayList<>(inputs.size());
+		for (Object input : inputs) {
+			calls.add(call(function, input));
 		}
-		return this.codec.decode(result.getOutput(), resultType);
+		return calls;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> List<R> decode(List<CallResult> results, ParameterizedTypeReference<R> resultType) {
+		failOnError(results, 0);
+		List<R> values = new ArrayList<>(results.size());
+		for (CallResult result : results) {
+			values.add((R) this.codec.decode(result.getOutput(), resultType.getType()));
+		}
+		return values;
 	}
 
 	@Override
@@ -123,12 +197,28 @@ public final class DefaultDispatchClient implements DispatchClient {
 		return handle(function);
 	}
 
-	@SuppressWarnings("unchecked")
 	private <I, O> DispatchFunctionHandle<I, O> handle(Serializable reference) {
 		RegisteredFunction function = this.references.resolve(reference);
 		Class<?> returnType = function.method().getReturnType();
-		Class<?> resultType = (returnType == void.class) ? Void.class : ClassUtils.resolvePrimitiveIfNecessary(returnType);
-		return function(function.name(), (Class<O>) resultType);
+		Type resultType = returnType.isPrimitive()
+				? ((returnType == void.class) ? Void.class : ClassUtils.resolvePrimitiveIfNecessary(returnType))
+				: function.method().getGenericReturnType();
+		return function(function.name(), ParameterizedTypeReference.<O>forType(resultType));
+	}
+
+	@Override
+	public void sleep(Duration duration) {
+		DurableExecution execution = DurableExecution.current();
+		if (execution == null) {
+			throw new IllegalStateException("sleep suspends a @DispatchFunction durably and is only known inside one, "
+					+ "on the thread that runs it; outside functions, schedule the work as a call instead of waiting");
+		}
+		execution.sleep(duration);
+	}
+
+	@Override
+	public CallStatus status(DispatchId id) {
+		return this.submitter.status(id);
 	}
 
 	@Override
@@ -152,10 +242,24 @@ public final class DefaultDispatchClient implements DispatchClient {
 			.build();
 	}
 
-	private static void fail(CallResult result) {
-		DispatchId id = result.getDispatchId().isEmpty() ? null : new DispatchId(result.getDispatchId());
-		throw new CallFailedException(DispatchStatus.PERMANENT_ERROR, id, result.getError().getType(),
-				result.getError().getMessage());
+	private void failOnError(List<CallResult> results, int firstIndex) {
+		List<CallResult> failed = results.stream().filter(CallResult::hasError).toList();
+		if (failed.isEmpty()) {
+			return;
+		}
+		Map<String, DispatchStatus> outcomes = this.submitter.outcomes(
+				failed.stream().map(CallResult::getDispatchId).filter((id) -> !id.isEmpty()).toList());
+		List<CallFailedException.Failure> failures = new ArrayList<>(failed.size());
+		for (int i = 0; i < results.size(); i++) {
+			CallResult result = results.get(i);
+			if (result.hasError()) {
+				String id = result.getDispatchId();
+				failures.add(new CallFailedException.Failure(firstIndex + i, id.isEmpty() ? null : new DispatchId(id),
+						outcomes.getOrDefault(id, DispatchStatus.PERMANENT_ERROR), result.getError().getType(),
+						result.getError().getMessage()));
+			}
+		}
+		throw new CallFailedException(failures);
 	}
 
 	private final class Batch implements DispatchBatch {

@@ -1,13 +1,18 @@
 package io.github.dispatchspring.durable;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.google.protobuf.Timestamp;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Journal;
@@ -36,6 +41,8 @@ public final class DurableExecution {
 
 	private final int replayed;
 
+	private final Clock clock;
+
 	private int sequence;
 
 	/**
@@ -46,6 +53,19 @@ public final class DurableExecution {
 	 * {@code null} without one
 	 */
 	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store) {
+		this(call, journal, store, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates the run of a call whose sleeps read the time from the given clock.
+	 * @param call the call, as its run request describes it
+	 * @param journal its journal
+	 * @param store the calls in the store of the scheduler sharing this application's store, or
+	 * {@code null} without one
+	 * @param clock the clock sleeps are measured by
+	 */
+	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store, Clock clock) {
+		this.clock = clock;
 		this.call = call;
 		this.function = call.function();
 		this.dispatchId = call.dispatchId();
@@ -158,6 +178,86 @@ public final class DurableExecution {
 	}
 
 	/**
+	 * The first of the given calls to end, for a race, or to succeed, for an any; ties go to the
+	 * lowest index. The choice is recorded, so a replay returns it again. The other calls run to their
+	 * end and their results are ignored.
+	 * @param calls the calls, without correlation ids
+	 * @param race whether a failure may be the first outcome
+	 * @return the chosen call's result, or every failure of an any whose calls all failed
+	 * @throws Suspension to suspend the function until a result is there
+	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
+	 */
+	public FirstOutcome first(List<Call> calls, boolean race) {
+		int step = ++this.sequence;
+		StepCalls asked = StepCalls.first(race, calls);
+		Step recorded;
+		if (step > this.replayed) {
+			inStore();
+			recorded = asked.record().setFingerprint(asked.fingerprint()).setArrived(Arrivals.none(asked.size()).bytes())
+				.build();
+		}
+		else {
+			recorded = this.journal.find(step);
+			if (recorded == null) {
+				throw diverged(step, recorded(step), "this run asks for " + asked.describe());
+			}
+			checkRecorded(step, recorded, asked);
+			if (step != this.journal.suspendedAt()) {
+				return chosen(step, recorded, asked);
+			}
+		}
+		List<Call> correlated = correlated(step, asked);
+		Map<Integer, CallResult> ended = new HashMap<>(recorded.getResultsMap());
+		if (this.journal.resultsInStore()) {
+			List<String> ids = store().ids(this.dispatchId, correlated);
+			Map<String, CallResult> stored = store().results(ids);
+			for (int i = 0; i < ids.size(); i++) {
+				CallResult result = stored.get(ids.get(i));
+				if (result != null) {
+					ended.put(i, result);
+				}
+			}
+		}
+		FirstOutcome outcome = FirstOutcome.choose(ended, asked.size(), race);
+		if (outcome == null) {
+			this.journal.put(step, recorded);
+			this.journal.suspendAt(step);
+			throw new Suspension(this.journal.poll((step > this.replayed) ? correlated : List.of()));
+		}
+		Step.Builder chosen = recorded.toBuilder().clearArrived().clearResults().setWinner(outcome.winner() + 1);
+		if (outcome.winner() < 0) {
+			for (int i = 0; i < asked.size(); i++) {
+				chosen.putResults(i, outcome.results().get(i));
+			}
+		}
+		else if (!this.journal.resultsInStore()) {
+			chosen.putResults(outcome.winner(), outcome.results().get(0));
+		}
+		this.journal.put(step, chosen.build());
+		return outcome;
+	}
+
+	/**
+	 * What an any or a race that ended in an earlier run chose, its result read back from the
+	 * journal or the store.
+	 */
+	private FirstOutcome chosen(int step, Step recorded, StepCalls asked) {
+		int winner = recorded.getWinner() - 1;
+		if (winner < 0) {
+			return new FirstOutcome(-1, inOrder(recorded, asked.size()));
+		}
+		CallResult result = recorded.getResultsMap().get(winner);
+		if (result == null) {
+			String id = store().ids(this.dispatchId, correlated(step, asked)).get(winner);
+			result = store().results(List.of(id)).get(id);
+			if (result == null) {
+				throw divergedInCalls(step, asked, winner);
+			}
+		}
+		return new FirstOutcome(winner, List.of(result));
+	}
+
+	/**
 	 * Submits a batch once: on replay, the ids of the calls the first run submitted.
 	 * @param calls the calls, without correlation ids
 	 * @param submit how to submit them, with their correlation ids
@@ -187,6 +287,39 @@ public final class DurableExecution {
 			throw divergedInCalls(step, asked, firstMissing(ids, existing));
 		}
 		return ids;
+	}
+
+	/**
+	 * Returns once the given time has passed since the run that first reached this step, suspending
+	 * the function until then: the first run records when the sleep ends, and every run that reaches
+	 * the step before then suspends again for the time left.
+	 * @param duration how long to sleep
+	 * @throws Suspension to suspend the function
+	 * @throws ReplayDivergence if an earlier run asked for calls at this step
+	 */
+	public void sleep(Duration duration) {
+		int step = ++this.sequence;
+		Instant now = this.clock.instant();
+		Instant wakeAt;
+		if (step > this.replayed) {
+			inStore();
+			wakeAt = now.plus(duration.isNegative() ? Duration.ZERO : duration);
+			this.journal.put(step, Step.newBuilder()
+				.setKind(Step.Kind.KIND_SLEEP)
+				.setWakeAt(Timestamp.newBuilder().setSeconds(wakeAt.getEpochSecond()).setNanos(wakeAt.getNano()))
+				.build());
+		}
+		else {
+			Step recorded = this.journal.find(step);
+			if (recorded == null || recorded.getKind() != Step.Kind.KIND_SLEEP) {
+				throw diverged(step, recorded(step), "this run asks for a sleep");
+			}
+			wakeAt = Instant.ofEpochSecond(recorded.getWakeAt().getSeconds(), recorded.getWakeAt().getNanos());
+		}
+		if (now.isBefore(wakeAt)) {
+			this.journal.suspendAt(step);
+			throw new Suspension(this.journal.sleep(Duration.between(now, wakeAt)));
+		}
 	}
 
 	private void checkRecorded(int step, Step recorded, StepCalls asked) {

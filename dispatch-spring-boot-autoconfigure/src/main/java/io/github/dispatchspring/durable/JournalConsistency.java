@@ -47,8 +47,13 @@ final class JournalConsistency {
 	private static void check(long sequence, Step step, boolean pending, boolean inStore) {
 		long size = Integer.toUnsignedLong(step.getSize());
 		String at = "step " + sequence;
-		if (step.getKind() != Step.Kind.KIND_GATHER && step.getKind() != Step.Kind.KIND_BATCH) {
-			throw inconsistent(at + " is neither a gather nor a batch");
+		if (step.getKind() == Step.Kind.KIND_SLEEP) {
+			checkSleep(at, step);
+			return;
+		}
+		if (step.getKind() != Step.Kind.KIND_GATHER && step.getKind() != Step.Kind.KIND_BATCH
+				&& !ReplayJournal.firstOf(step)) {
+			throw inconsistent(at + " is neither a gather, a batch, an any, a race nor a sleep");
 		}
 		if (size == 0 || step.getFunctionsCount() == 0 || step.getFunctionsCount() > size) {
 			throw inconsistent(at + " declares " + size + " calls to " + step.getFunctionsCount() + " functions");
@@ -73,12 +78,33 @@ final class JournalConsistency {
 		if (!step.getArrived().isEmpty()) {
 			throw inconsistent(at + " records arrivals but is not the step the journal is suspended at");
 		}
+		if (ReplayJournal.firstOf(step)) {
+			checkEndedFirstOf(at, step, size);
+			return;
+		}
 		if (inStore && !step.hasError()) {
 			throw inconsistent(at + " keeps its results in the store but is recorded in the journal");
 		}
 		boolean failed = step.hasError() || step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
 		if (!failed && step.getResultsCount() != size) {
 			throw inconsistent(at + " declares " + size + " calls but holds " + step.getResultsCount() + " results");
+		}
+	}
+
+	private static void checkEndedFirstOf(String at, Step step, long size) {
+		long winner = Integer.toUnsignedLong(step.getWinner());
+		boolean allFailed = winner == 0 && step.getResultsCount() == size
+				&& step.getResultsMap().values().stream().allMatch(CallResult::hasError);
+		if (winner > size || (winner == 0 && !allFailed)) {
+			throw inconsistent(at + " ended with call " + winner + " of " + size + " calls");
+		}
+	}
+
+	private static void checkSleep(String at, Step step) {
+		if (step.getSize() != 0 || step.getFunctionsCount() > 0 || step.getResultsCount() > 0
+				|| step.getDispatchIdsCount() > 0 || !step.getArrived().isEmpty() || !step.getFingerprint().isEmpty()
+				|| step.hasError() || !step.hasWakeAt()) {
+			throw inconsistent(at + " is a sleep but records calls, or no time to wake at");
 		}
 	}
 

@@ -28,6 +28,8 @@ public final class ReplayJournal {
 
 	private static final Duration MAX_WAIT = Duration.newBuilder().setSeconds(300).build();
 
+	private static final java.time.Duration MIN_WAIT = java.time.Duration.ofSeconds(1);
+
 	private final Journal.Builder journal;
 
 	private ReplayJournal(Journal.Builder journal) {
@@ -133,8 +135,20 @@ public final class ReplayJournal {
 	 * failed, or the scheduler refused its calls.
 	 */
 	private static boolean settled(Step step) {
+		if (firstOf(step)) {
+			return Arrivals.of(step.getArrived(), step.getSize()).count() > 0;
+		}
 		return step.hasError() || Arrivals.of(step.getArrived(), step.getSize()).complete()
 				|| step.getResultsMap().values().stream().anyMatch(CallResult::hasError);
+	}
+
+	/**
+	 * Whether a step waits for the first of its calls rather than for all of them.
+	 * @param step the step
+	 * @return {@code true} for an any or a race
+	 */
+	static boolean firstOf(Step step) {
+		return step.getKind() == Step.Kind.KIND_ANY || step.getKind() == Step.Kind.KIND_RACE;
 	}
 
 	/**
@@ -150,9 +164,25 @@ public final class ReplayJournal {
 		return Poll.newBuilder()
 			.addAllCalls(calls)
 			.setTypedCoroutineState(Any.pack(this.journal.build()))
-			.setMinResults(Math.max(1, Math.min(missing, MAX_RESULTS)))
+			.setMinResults(firstOf(step) ? 1 : Math.max(1, Math.min(missing, MAX_RESULTS)))
 			.setMaxResults(MAX_RESULTS)
 			.setMaxWait(MAX_WAIT)
+			.build();
+	}
+
+	/**
+	 * The poll that suspends the call on the sleep it is at: no calls, resumed when the wait ends.
+	 * The protocol's shortest wait is a second, so a shorter one lasts a second.
+	 * @param wait the time left
+	 * @return the poll
+	 */
+	Poll sleep(java.time.Duration wait) {
+		java.time.Duration atLeast = (wait.compareTo(MIN_WAIT) < 0) ? MIN_WAIT : wait;
+		return Poll.newBuilder()
+			.setTypedCoroutineState(Any.pack(this.journal.build()))
+			.setMinResults(1)
+			.setMaxResults(1)
+			.setMaxWait(Duration.newBuilder().setSeconds(atLeast.getSeconds()).setNanos(atLeast.getNano()))
 			.build();
 	}
 

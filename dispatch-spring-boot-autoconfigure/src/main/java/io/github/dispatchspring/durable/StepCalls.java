@@ -36,6 +36,10 @@ final class StepCalls {
 		return new StepCalls(Step.Kind.KIND_GATHER, calls);
 	}
 
+	static StepCalls first(boolean race, List<Call> calls) {
+		return new StepCalls(race ? Step.Kind.KIND_RACE : Step.Kind.KIND_ANY, calls);
+	}
+
 	static StepCalls batch(List<Call> calls) {
 		return new StepCalls(Step.Kind.KIND_BATCH, calls);
 	}
@@ -98,18 +102,27 @@ final class StepCalls {
 	}
 
 	static String describe(Step step) {
+		if (step.getKind() == Step.Kind.KIND_SLEEP) {
+			return "a sleep until " + java.time.Instant.ofEpochSecond(step.getWakeAt().getSeconds(),
+					step.getWakeAt().getNanos());
+		}
 		return describe(step.getKind(), Integer.toUnsignedLong(step.getSize()), step.getFunctionsList());
 	}
 
 	/**
 	 * Describes a step: {@code a gather of 100 calls to generateInvoice}.
-	 * @param kind a gather or a batch
+	 * @param kind a gather, a batch, an any or a race
 	 * @param size the number of calls
 	 * @param functions the functions called
 	 * @return the description
 	 */
 	static String describe(Step.Kind kind, long size, List<String> functions) {
-		String what = (kind == Step.Kind.KIND_BATCH) ? "a batch of " : "a gather of ";
+		String what = switch (kind) {
+			case KIND_BATCH -> "a batch of ";
+			case KIND_ANY -> "an any of ";
+			case KIND_RACE -> "a race of ";
+			default -> "a gather of ";
+		};
 		String calls = Long.toUnsignedString(size) + ((size == 1) ? " call" : " calls");
 		return what + calls + " to " + names(functions);
 	}

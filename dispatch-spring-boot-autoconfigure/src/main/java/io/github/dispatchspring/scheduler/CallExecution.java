@@ -137,18 +137,18 @@ public final class CallExecution {
 			write(new Transition.TailCall(claimed, exit.getTailCall().getFunction(), exit.getTailCall().getInput()), handoff);
 			return null;
 		}
-		int attempt = claimed.attempt() + 1;
-		if (this.retryPolicy.retries(status, attempt)) {
-			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
-			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE, status,
-					exit.getResult()), handoff)) {
-				this.events.retried(claimed, status);
-			}
-			return null;
-		}
 		CallResult result = exit.getResult();
 		if (status != DispatchStatus.OK && !result.hasError()) {
 			result = result.toBuilder().mergeFrom(failure(status.name(), "the call ended with status " + status)).build();
+		}
+		int attempt = claimed.attempt() + 1;
+		if (this.retryPolicy.retries(status, attempt)) {
+			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
+			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE, status, result),
+					handoff)) {
+				this.events.retried(claimed, status);
+			}
+			return null;
 		}
 		return complete(claimed, status, result, handoff);
 	}

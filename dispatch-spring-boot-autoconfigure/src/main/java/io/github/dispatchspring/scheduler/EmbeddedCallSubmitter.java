@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
+import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -76,24 +81,54 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		List<NewCall> accepted = new ArrayList<>(calls.size());
 		List<DispatchId> ids = new ArrayList<>(calls.size());
 		for (Call call : calls) {
-			String id = (origin != null) ? DispatchIds.derived(origin.dispatchId(), call) : DispatchIds.next();
-			String root = (origin != null) ? origin.rootDispatchId() : id;
-			accepted.add(new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
-					(origin != null) ? origin.dispatchId() : null, root, call.getCorrelationId(), false, now,
-					expiration(call, now), traceContext));
-			ids.add(new DispatchId(id));
+			NewCall added = newCall(call, origin, now, traceContext);
+			accepted.add(added);
+			ids.add(new DispatchId(added.id()));
 		}
-		try {
+		accept(accepted, () -> {
 			this.store.add(accepted);
+			return null;
+		});
+		return ids;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The store's unique index on the key makes the dispatch happen once across the instances sharing it.
+	 */
+	@Override
+	public DispatchId submitOnce(Call call, String idempotencyKey) {
+		if (!(this.store instanceof IdempotentCalls calls)) {
+			throw new UnsupportedOperationException("The Dispatch call store " + this.store.getClass().getSimpleName()
+					+ " does not keep idempotency keys");
+		}
+		try (CallTracing.Observed dispatch = this.tracing.dispatch(List.of(call.getFunction()))) {
+			NewCall added = newCall(call, null, this.clock.instant(), TraceHeaders.encode(dispatch.propagated()));
+			return new DispatchId(dispatch.around(() -> accept(List.of(added), () -> calls.addOnce(added, idempotencyKey))));
+		}
+	}
+
+	private NewCall newCall(Call call, @Nullable CallOrigin origin, Instant now, @Nullable String traceContext) {
+		String id = (origin != null) ? DispatchIds.derived(origin.dispatchId(), call) : DispatchIds.next();
+		String root = (origin != null) ? origin.rootDispatchId() : id;
+		return new NewCall(id, call.getFunction(), call.getEndpoint(), call.getInput(),
+				(origin != null) ? origin.dispatchId() : null, root, call.getCorrelationId(), false, now,
+				expiration(call, now), traceContext);
+	}
+
+	private <T> T accept(List<NewCall> accepted, Supplier<T> write) {
+		T written;
+		try {
+			written = write.get();
 		}
 		catch (DataAccessException | TransactionException ex) {
 			throw new DispatchException(DispatchStatus.TEMPORARY_ERROR, "The Dispatch call store is unavailable: "
-					+ accepted.size() + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage()
-					+ ")", ex);
+					+ accepted.size() + " calls were not accepted; try again (" + ex.getMostSpecificCause().getMessage() + ")", ex);
 		}
 		this.events.accepted(accepted);
 		this.scheduler.wakeUp();
-		return ids;
+		return written;
 	}
 
 	private @Nullable Instant expiration(Call call, Instant now) {
@@ -116,6 +151,45 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		return this.waiter.await(awaited, timeout);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * No thread waits: the results complete the future as their calls end.
+	 */
+	@Override
+	public CompletableFuture<List<CallResult>> awaitAsync(List<DispatchId> ids, Duration timeout) {
+		List<String> awaited = ids.stream().map(DispatchId::value).toList();
+		try {
+			failOnUnknown(awaited);
+		}
+		catch (DispatchException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.waiter.awaitAsync(awaited, timeout);
+	}
+
+	@Override
+	public CallStatus status(DispatchId id) {
+		CallStatus status = (this.store instanceof CallStatuses statuses) ? statuses.status(id.value()) : null;
+		if (status == null) {
+			throw notFound(id.value());
+		}
+		return status;
+	}
+
+	@Override
+	public Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		if (!(this.store instanceof CallStatuses statuses) || ids.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			return statuses.outcomes(ids);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			return Map.of();
+		}
+	}
+
 	private void failOnUnknown(List<String> ids) {
 		Set<String> known;
 		try {
@@ -126,11 +200,14 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		}
 		for (String id : ids) {
 			if (!known.contains(id)) {
-				throw new DispatchException(DispatchStatus.NOT_FOUND, "No call has the dispatch id '" + id
-						+ "': it was never accepted by this scheduler, or it ended longer ago than "
-						+ "dispatch.scheduler.retention and was deleted");
+				throw notFound(id);
 			}
 		}
+	}
+
+	private static DispatchException notFound(String id) {
+		return new DispatchException(DispatchStatus.NOT_FOUND, "No call has the dispatch id '" + id + "': it was never "
+				+ "accepted by this scheduler, or it ended longer ago than dispatch.scheduler.retention and was deleted");
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 
 import com.google.protobuf.Any;
+import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * A {@link CallStore} in the heap: fast and lost on exit, for tests and throwaway runs. It answers
  * {@link CallQueries} by going through all its calls.
  */
-public final class InMemoryCallStore implements CallStore, StoreStatistics, CallQueries, CallControl {
+public final class InMemoryCallStore implements CallStore, StoreStatistics, CallQueries, CallControl, CallStatuses,
+		IdempotentCalls {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -32,6 +35,8 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 	private final PriorityQueue<Ticket> agenda = new PriorityQueue<>();
 
 	private final InMemoryCallQueries queries;
+
+	private final Map<String, String> idempotencyKeys = new HashMap<>();
 
 	public InMemoryCallStore(Clock clock) {
 		this.clock = clock;
@@ -57,6 +62,17 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 				schedule(entry, call.createdAt());
 			}
 		}
+	}
+
+	@Override
+	public synchronized String addOnce(NewCall call, String idempotencyKey) {
+		String earlier = this.idempotencyKeys.get(idempotencyKey);
+		if (earlier != null && this.calls.containsKey(earlier)) {
+			return earlier;
+		}
+		insert(List.of(call));
+		this.idempotencyKeys.put(idempotencyKey, call.id());
+		return call.id();
 	}
 
 	@Override
@@ -127,7 +143,7 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 			return complete(complete.call(), complete.result(), complete.status());
 		}
 		if (transition instanceof Transition.Retry retry) {
-			return retry(retry.call(), retry.dueAt(), retry.restart());
+			return retry(retry.call(), retry.dueAt(), retry.restart(), retry.status(), retry.failure());
 		}
 		if (transition instanceof Transition.Suspend suspend) {
 			return suspend(suspend.call(), suspend.state(), suspend.minResults(), suspend.maxResults(),
@@ -148,6 +164,7 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 
 	/** Ends a call with a result, delivered to its parent's inbox if the parent waits for it. */
 	void end(Entry entry, CallResult result, DispatchStatus status) {
+		entry.ended(status, result);
 		entry.phase = Phase.DONE;
 		entry.result = result;
 		entry.status = status;
@@ -166,11 +183,13 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 		}
 	}
 
-	private boolean retry(ClaimedCall call, Instant dueAt, boolean restart) {
+	private boolean retry(ClaimedCall call, Instant dueAt, boolean restart, DispatchStatus status,
+			CallResult failure) {
 		Entry entry = leased(call);
 		if (entry == null) {
 			return false;
 		}
+		entry.ended(status, failure);
 		entry.attempt++;
 		if (restart) {
 			entry.state = null;
@@ -261,6 +280,30 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 	}
 
 	@Override
+	public synchronized @Nullable CallStatus status(String id) {
+		Entry entry = this.calls.get(id);
+		if (entry == null) {
+			return null;
+		}
+		CallStatus.State state = CallStatus.State.valueOf(entry.phase.name());
+		int attempts = entry.attempt + ((state == CallStatus.State.PENDING) ? 0 : 1);
+		return new CallStatus(new DispatchId(id), entry.call.function(), state, attempts, entry.lastErrorType,
+				entry.lastErrorMessage, entry.call.createdAt(), entry.endedAt, entry.lastStatus);
+	}
+
+	@Override
+	public synchronized Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		Map<String, DispatchStatus> outcomes = new HashMap<>();
+		for (String id : ids) {
+			Entry entry = this.calls.get(id);
+			if (entry != null && entry.phase == Phase.DONE && entry.lastStatus != null) {
+				outcomes.put(id, entry.lastStatus);
+			}
+		}
+		return outcomes;
+	}
+
+	@Override
 	public synchronized int purge(Instant endedBefore, int limit) {
 		List<Entry> ended = this.calls.values()
 			.stream()
@@ -269,6 +312,7 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 			.limit(limit)
 			.toList();
 		ended.forEach((entry) -> this.calls.remove(entry.call.id()));
+		this.idempotencyKeys.values().removeIf((id) -> !this.calls.containsKey(id));
 		return ended.size();
 	}
 
@@ -367,9 +411,23 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 
 		final List<CallEvent> history = new ArrayList<>();
 
+		private @Nullable DispatchStatus lastStatus;
+
+		private @Nullable String lastErrorType;
+
+		private @Nullable String lastErrorMessage;
+
 		Entry(NewCall call) {
 			this.call = call;
 			this.due = call.createdAt();
+		}
+
+		void ended(DispatchStatus status, CallResult result) {
+			this.lastStatus = status;
+			if (result.hasError()) {
+				this.lastErrorType = result.getError().getType();
+				this.lastErrorMessage = result.getError().getMessage();
+			}
 		}
 
 	}

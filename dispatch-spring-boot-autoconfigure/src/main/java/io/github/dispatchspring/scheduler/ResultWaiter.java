@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,9 +26,10 @@ import org.springframework.transaction.TransactionException;
  * Waits for the results of calls: completed at once when a call of this scheduler ends, and checking
  * the store regularly for calls that ended before the wait began or on other instances. While the
  * store is unavailable it keeps waiting, as the calls it waits for are durable; the timeout bounds the
- * wait either way.
+ * wait either way. An asynchronous wait holds no thread: one thread of the waiter checks the store
+ * for all of them.
  */
-public final class ResultWaiter {
+public final class ResultWaiter implements AutoCloseable {
 
 	private static final Duration RECHECK = Duration.ofMillis(250);
 
@@ -35,6 +38,8 @@ public final class ResultWaiter {
 	private final Clock clock;
 
 	private final Map<String, CompletableFuture<CallResult>> awaited = new ConcurrentHashMap<>();
+
+	private @Nullable ScheduledExecutorService rechecks;
 
 	public ResultWaiter(CallStore store, Clock clock) {
 		this.store = store;
@@ -87,6 +92,83 @@ public final class ResultWaiter {
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	CompletableFuture<List<CallResult>> awaitAsync(List<String> ids, Duration timeout) {
+		Instant deadline = this.clock.instant().plus(timeout);
+		List<CompletableFuture<CallResult>> futures = new ArrayList<>(ids.size());
+		ids.forEach((id) -> futures.add(this.awaited.computeIfAbsent(id, (key) -> new CompletableFuture<>())));
+		CompletableFuture<List<CallResult>> outcome = new CompletableFuture<>();
+		CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+			.thenRun(() -> outcome.complete(futures.stream().map((future) -> future.getNow(null)).toList()));
+		rechecks().execute(() -> recheckOrFail(ids, futures, deadline, timeout, outcome));
+		return outcome;
+	}
+
+	private void recheckOrFail(List<String> ids, List<CompletableFuture<CallResult>> futures, Instant deadline,
+			Duration timeout, CompletableFuture<List<CallResult>> outcome) {
+		try {
+			recheck(ids, futures, deadline, timeout, outcome);
+		}
+		catch (RuntimeException ex) {
+			outcome.completeExceptionally(ex);
+		}
+	}
+
+	private void recheck(List<String> ids, List<CompletableFuture<CallResult>> futures, Instant deadline,
+			Duration timeout, CompletableFuture<List<CallResult>> outcome) {
+		if (outcome.isDone()) {
+			return;
+		}
+		@Nullable RuntimeException storeFailure = null;
+		try {
+			List<String> remaining = new ArrayList<>();
+			for (int i = 0; i < ids.size(); i++) {
+				if (!futures.get(i).isDone()) {
+					remaining.add(ids.get(i));
+				}
+			}
+			this.store.results(remaining).values().forEach(this::callEnded);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			storeFailure = ex;
+		}
+		Duration left = Duration.between(this.clock.instant(), deadline);
+		if (outcome.isDone()) {
+			return;
+		}
+		if (left.isNegative()) {
+			try {
+				outcome.complete(collect(ids, futures, timeout, storeFailure));
+			}
+			catch (DispatchException ex) {
+				outcome.completeExceptionally(ex);
+			}
+			return;
+		}
+		rechecks().schedule(() -> recheckOrFail(ids, futures, deadline, timeout, outcome),
+				Math.min(left.toMillis(), RECHECK.toMillis()) + 1, TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized ScheduledExecutorService rechecks() {
+		if (this.rechecks == null) {
+			this.rechecks = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "dispatch-result-waiter");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return this.rechecks;
+	}
+
+	/**
+	 * Stops checking the store for asynchronous waits.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.rechecks != null) {
+			this.rechecks.shutdownNow();
 		}
 	}
 

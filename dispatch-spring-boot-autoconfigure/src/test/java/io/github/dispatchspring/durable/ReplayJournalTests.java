@@ -217,7 +217,7 @@ class ReplayJournalTests {
 		throw new AssertionError("The gather did not suspend");
 	}
 
-	private static ReplayJournal resume(Poll poll, CallResult... results) {
+	static ReplayJournal resume(Poll poll, CallResult... results) {
 		return ReplayJournal.resume(PollResult.newBuilder()
 			.setTypedCoroutineState(poll.getTypedCoroutineState())
 			.addAllResults(List.of(results))

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.StringValue;
+import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
@@ -264,6 +266,43 @@ public abstract class CallStoreContractTests {
 		this.clock.advance(Duration.ofSeconds(10));
 
 		assertThat(claimOne().attempt()).isEqualTo(1);
+	}
+
+	@Test
+	void tellsTheStateAttemptsLastErrorAndOutcomeOfACall() {
+		CallStatuses statuses = (CallStatuses) this.store;
+		this.store.add(List.of(call("a")));
+		assertThat(statuses.status("a")).extracting(CallStatus::state, CallStatus::attempts, CallStatus::outcome)
+			.containsExactly(CallStatus.State.PENDING, 0, null);
+		CallResult failure = CallResult.newBuilder()
+			.setError(io.github.dispatchspring.proto.Error.newBuilder().setType("IOException").setMessage("disk"))
+			.build();
+		record(this.store, new Transition.Retry(claimOne(), this.clock.instant(), false,
+				DispatchStatus.TEMPORARY_ERROR, failure));
+		ClaimedCall second = claimOne();
+		assertThat(statuses.status("a")).extracting(CallStatus::state, CallStatus::attempts, CallStatus::lastErrorType,
+				CallStatus::lastErrorMessage, CallStatus::outcome)
+			.containsExactly(CallStatus.State.RUNNING, 2, "IOException", "disk", DispatchStatus.TEMPORARY_ERROR);
+		assertThat(statuses.outcomes(List.of("a"))).isEmpty();
+		this.clock.advance(Duration.ofSeconds(3));
+		record(this.store, new Transition.Complete(second, result(second, "a"), DispatchStatus.OK));
+		CallStatus done = statuses.status("a");
+		assertThat(done.state()).isEqualTo(CallStatus.State.DONE);
+		assertThat(done.lastErrorType()).isEqualTo("IOException");
+		assertThat(done.createdAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+		assertThat(done.endedAt()).isEqualTo(Instant.parse("2030-01-01T00:00:03Z"));
+		assertThat(statuses.outcomes(List.of("a", "unknown"))).containsExactly(Map.entry("a", DispatchStatus.OK));
+		assertThat(statuses.status("unknown")).isNull();
+	}
+
+	@Test
+	void addsOneCallPerIdempotencyKey() {
+		IdempotentCalls calls = (IdempotentCalls) this.store;
+		assertThat(calls.addOnce(call("first"), "order-1")).isEqualTo("first");
+		assertThat(calls.addOnce(call("second"), "order-1")).isEqualTo("first");
+		assertThat(calls.addOnce(call("third"), "order-2")).isEqualTo("third");
+		assertThat(this.store.existing(List.of("first", "second", "third"))).containsExactlyInAnyOrder("first", "third");
+		assertThat(ids(claim())).containsExactlyInAnyOrder("first", "third");
 	}
 
 	@Test

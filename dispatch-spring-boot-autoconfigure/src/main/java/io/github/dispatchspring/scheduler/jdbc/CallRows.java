@@ -58,6 +58,10 @@ final class CallRows {
 		return result.hasError() ? CallEvent.cut(result.getError().getType(), CallEvent.MAX_TYPE_LENGTH) : null;
 	}
 
+	static @Nullable String errorMessage(CallResult result) {
+		return result.hasError() ? result.getError().getMessage() : null;
+	}
+
 	static CallResult result(byte[] bytes) {
 		try {
 			return CallResult.parseFrom(bytes);

@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.NewCall;
 import io.github.dispatchspring.scheduler.Transition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,6 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * lease was lost changes nothing and does not affect the others.
  */
 final class CallTransitions {
+
+	/** Records the status of the attempt that ended and its error, keeping an earlier error otherwise. */
+	private static final String LAST_ATTEMPT = "last_status = ?, last_error_type = COALESCE(?, last_error_type), "
+			+ "last_error_message = COALESCE(?, last_error_message)";
 
 	private final JdbcTemplate jdbc;
 
@@ -110,8 +116,9 @@ final class CallTransitions {
 	private boolean complete(Transition.Complete complete, Writes writes) {
 		ClaimedCall call = complete.call();
 		if (!ifLeased(call, "state = 'DONE', result = ?, status = ?, error_type = ?, due_at = NULL, "
-				+ "coroutine_state = NULL, inbox_count = 0, ended_at = ?", complete.result().toByteArray(),
-				complete.status().name(), CallRows.errorType(complete.result()), this.clock.millis())) {
+				+ "coroutine_state = NULL, inbox_count = 0, ended_at = ?, " + LAST_ATTEMPT, complete.result().toByteArray(),
+				complete.status().name(), CallRows.errorType(complete.result()), this.clock.millis(),
+				complete.status().name(), CallRows.errorType(complete.result()), CallRows.errorMessage(complete.result()))) {
 			return false;
 		}
 		if (call.state() != null) {
@@ -138,8 +145,9 @@ final class CallTransitions {
 
 	private boolean retry(Transition.Retry retry) {
 		String reset = retry.restart() ? ", coroutine_state = NULL, inbox_count = 0" : "";
-		if (!ifLeased(retry.call(), "state = 'PENDING', attempt = attempt + 1, due_at = ?" + reset,
-				retry.dueAt().toEpochMilli())) {
+		if (!ifLeased(retry.call(), "state = 'PENDING', attempt = attempt + 1, due_at = ?" + reset + ", " + LAST_ATTEMPT,
+				retry.dueAt().toEpochMilli(), retry.status().name(), CallRows.errorType(retry.failure()),
+				CallRows.errorMessage(retry.failure()))) {
 			return false;
 		}
 		if (retry.restart()) {

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.CallControl;
 import io.github.dispatchspring.scheduler.CallDetails;
@@ -19,10 +21,12 @@ import io.github.dispatchspring.scheduler.CallFilter;
 import io.github.dispatchspring.scheduler.CallOverview;
 import io.github.dispatchspring.scheduler.CallPage;
 import io.github.dispatchspring.scheduler.CallQueries;
+import io.github.dispatchspring.scheduler.CallStatuses;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.CallSummary;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
+import io.github.dispatchspring.scheduler.IdempotentCalls;
 import io.github.dispatchspring.scheduler.Instance;
 import io.github.dispatchspring.scheduler.Intervention;
 import io.github.dispatchspring.scheduler.NewCall;
@@ -50,7 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The store answers the {@link CallQueries} of people watching its calls from indexes, and keeps a
  * history of failed attempts and of the {@link CallControl} actions taken on calls.
  */
-public final class JdbcCallStore implements CallStore, CallQueries, CallControl {
+public final class JdbcCallStore implements CallStore, CallQueries, CallControl, CallStatuses, IdempotentCalls {
 
 	private final JdbcTemplate jdbc;
 
@@ -63,6 +67,10 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl 
 	private final CallTransitions transitions;
 
 	private final CallLookups lookups;
+
+	private final CallStatusReads statuses;
+
+	private final IdempotentInserts idempotentInserts;
 
 	private final Heartbeats heartbeats;
 
@@ -103,6 +111,8 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl 
 		this.leases = new Leases(this.jdbc, dialect, this.writes, inboxes, clock, prefix, instanceId);
 		this.transitions = new CallTransitions(this.jdbc, dialect, inboxes, clock, prefix);
 		this.lookups = new CallLookups(this.jdbc, prefix);
+		this.statuses = new CallStatusReads(this.jdbc, prefix);
+		this.idempotentInserts = new IdempotentInserts(this.jdbc, prefix);
 		this.heartbeats = new Heartbeats(this.jdbc, dialect, this.writes, clock, prefix, instanceId);
 		this.schedulerKeys = new JdbcSchedulerKeys(this.jdbc, prefix);
 		this.history = new CallHistory(this.jdbc, clock, prefix);
@@ -127,6 +137,17 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl 
 		if (!newCalls.isEmpty()) {
 			this.writes.writeDue(() -> this.transitions.insert(newCalls));
 		}
+	}
+
+	@Override
+	public String addOnce(NewCall call, String idempotencyKey) {
+		return this.writes.write(() -> {
+			String id = this.idempotentInserts.insertOnce(call, idempotencyKey);
+			if (id.equals(call.id())) {
+				this.writes.notifyDue();
+			}
+			return id;
+		});
 	}
 
 	@Override
@@ -191,6 +212,16 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl 
 	 * <p>
 	 * The history of calls is kept as long: its events older than the cutoff are deleted too.
 	 */
+	@Override
+	public @Nullable CallStatus status(String id) {
+		return this.statuses.status(id);
+	}
+
+	@Override
+	public Map<String, DispatchStatus> outcomes(Collection<String> ids) {
+		return this.statuses.outcomes(ids);
+	}
+
 	@Override
 	public int purge(Instant endedBefore, int limit) {
 		this.history.purge(endedBefore);

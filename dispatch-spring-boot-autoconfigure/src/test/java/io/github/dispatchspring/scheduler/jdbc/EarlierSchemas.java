@@ -11,11 +11,16 @@ final class EarlierSchemas {
 	}
 
 	/**
-	 * Removes what version 5 added (the status, error type and cancellation of calls, their history
-	 * and the indexes of their queries), on PostgreSQL or SQLite, and records version 4.
+	 * Removes what versions 6 and 5 added (the last attempt's status and error and the idempotency key;
+	 * the status, error type and cancellation of calls, their history and the indexes of their
+	 * queries), on PostgreSQL or SQLite, and records version 4.
 	 * @param jdbc the database of tables named with the prefix {@code dispatch_}
 	 */
 	static void downgradeToVersionFour(JdbcTemplate jdbc) {
+		jdbc.execute("DROP INDEX dispatch_calls_idempotency_key");
+		for (String column : new String[] { "last_status", "last_error_type", "last_error_message", "idempotency_key" }) {
+			jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN " + column);
+		}
 		jdbc.execute("DROP TABLE dispatch_history");
 		for (String index : new String[] { "active", "ended", "ended_function", "ended_root_id", "failed" }) {
 			jdbc.execute("DROP INDEX dispatch_calls_" + index);

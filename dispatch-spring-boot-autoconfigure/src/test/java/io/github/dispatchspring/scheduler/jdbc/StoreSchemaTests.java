@@ -88,7 +88,7 @@ class StoreSchemaTests {
 		assertThat(migrated.call("kept").history()).isEmpty();
 	}
 
-	/** Removes what versions 3, 4 and 5 added. */
+	/** Removes what versions 3 to 6 added. */
 	private void downgradeToVersionTwo() {
 		EarlierSchemas.downgradeToVersionFour(this.jdbc);
 		this.jdbc.execute("DROP TABLE dispatch_keys");
