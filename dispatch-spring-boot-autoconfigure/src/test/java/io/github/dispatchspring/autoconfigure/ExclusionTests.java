@@ -48,6 +48,7 @@ class ExclusionTests {
 				DispatchApiAutoConfiguration.class, DispatchRemoteAutoConfiguration.class,
 				DispatchClientAutoConfiguration.class, DispatchWebhookAutoConfiguration.class,
 				DispatchHealthAutoConfiguration.class, DispatchEndpointAutoConfiguration.class,
+				DispatchInfoAutoConfiguration.class,
 				DispatchMetricsAutoConfiguration.class, DispatchObservationAutoConfiguration.class,
 				DispatchDashboardAutoConfiguration.class);
 	}
