@@ -59,9 +59,9 @@ public final class DispatchFunctionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionRunner dispatchFunctionRunner(FunctionRegistry registry, ValueCodec codec,
-			ObjectProvider<ChildCalls> childCalls, DispatchProperties properties) {
+			ObjectProvider<ChildCalls> childCalls, DispatchProperties properties, Clock clock) {
 		return new FunctionRunner(registry, codec, childCalls.getIfAvailable(),
-				properties.getMaxRequestSize().toBytes());
+				properties.getMaxRequestSize().toBytes(), clock);
 	}
 
 	@Bean

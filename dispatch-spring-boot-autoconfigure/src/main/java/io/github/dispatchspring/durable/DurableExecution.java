@@ -46,17 +46,6 @@ public final class DurableExecution {
 	private int sequence;
 
 	/**
-	 * Creates the run of a call.
-	 * @param call the call, as its run request describes it
-	 * @param journal its journal
-	 * @param store the calls in the store of the scheduler sharing this application's store, or
-	 * {@code null} without one
-	 */
-	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store) {
-		this(call, journal, store, Clock.systemUTC());
-	}
-
-	/**
 	 * Creates the run of a call whose sleeps read the time from the given clock.
 	 * @param call the call, as its run request describes it
 	 * @param journal its journal

@@ -3,6 +3,7 @@ package io.github.dispatchspring.function;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import com.google.protobuf.Any;
@@ -42,6 +43,8 @@ public final class FunctionRunner {
 
 	private final long maxJournalSize;
 
+	private final Clock clock;
+
 	/**
 	 * Creates a runner.
 	 * @param registry the functions
@@ -49,13 +52,15 @@ public final class FunctionRunner {
 	 * @param childCalls the calls in the store of the embedded scheduler, where the journals of the
 	 * calls it runs leave the results of their gathers, or {@code null} without one
 	 * @param maxJournalSize the largest journal, in bytes, that the webhook accepts back
+	 * @param clock the clock the durable sleeps of functions read
 	 */
 	public FunctionRunner(FunctionRegistry registry, ValueCodec codec, @Nullable ChildCalls childCalls,
-			long maxJournalSize) {
+			long maxJournalSize, Clock clock) {
 		this.registry = registry;
 		this.codec = codec;
 		this.childCalls = childCalls;
 		this.maxJournalSize = maxJournalSize;
+		this.clock = clock;
 	}
 
 	/**
@@ -94,7 +99,7 @@ public final class FunctionRunner {
 		String root = request.getRootDispatchId().isEmpty() ? request.getDispatchId() : request.getRootDispatchId();
 		RunningCall call = new RunningCall(function.name(), request.getDispatchId(), root,
 				request.getParentDispatchId(), Math.max(attempt, 1));
-		DurableExecution execution = new DurableExecution(call, journal, this.childCalls);
+		DurableExecution execution = new DurableExecution(call, journal, this.childCalls, this.clock);
 		try (CallLogging logging = CallLogging.open(call)) {
 			Object output = execution.run(() -> invoke(function, journal.input(), call));
 			return success(output);

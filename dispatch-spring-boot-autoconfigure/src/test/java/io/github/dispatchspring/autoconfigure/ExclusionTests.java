@@ -59,7 +59,7 @@ class ExclusionTests {
 		ValueCodec codec = new ValueCodec(new JsonMapper());
 		without(DispatchFunctionAutoConfiguration.class).withBean(FunctionRegistry.class, () -> registry)
 			.withBean(ValueCodec.class, () -> codec)
-			.withBean(FunctionRunner.class, () -> new FunctionRunner(registry, codec, null, 1024 * 1024))
+			.withBean(FunctionRunner.class, () -> new FunctionRunner(registry, codec, null, 1024 * 1024, Clock.systemUTC()))
 			.withBean(LocalEndpoint.class, () -> new LocalEndpoint("http://localhost:8080", "localhost", 8080))
 			.withBean(Clock.class, Clock::systemUTC)
 			.run((context) -> {

@@ -1,5 +1,6 @@
 package io.github.dispatchspring.durable;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -243,7 +244,8 @@ class ReplayJournalTests {
 	}
 
 	private static DurableExecution execution(ReplayJournal journal) {
-		return new DurableExecution(new RunningCall("parent", "parent", "parent", "", 1), journal, null);
+		return new DurableExecution(new RunningCall("parent", "parent", "parent", "", 1), journal, null,
+				Clock.systemUTC());
 	}
 
 	private static List<Call> calls(String function, int count) {
