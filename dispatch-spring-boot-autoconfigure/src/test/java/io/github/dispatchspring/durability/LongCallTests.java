@@ -40,6 +40,8 @@ class LongCallTests {
 	}
 
 	private static void assertRunsOnce(List<String> store) {
+		// The lease is one second, not the default five minutes, so that a call of three seconds outlives
+		// three leases and only renewal keeps it from running again: the behaviour under test.
 		List<String> properties = Stream.concat(store.stream(), Stream.of("fanout.instance=solo", "fanout.work=3s",
 				"dispatch.scheduler.lease-duration=1s")).toList();
 		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(FanOutApplication.class)
