@@ -2,7 +2,9 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.dispatchspring.scheduler.Durability;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +69,14 @@ public class DispatchProperties {
 	private final Webhook webhook = new Webhook();
 
 	private final Dashboard dashboard = new Dashboard();
+
+	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Settings of single functions by name, over the defaults; a name with dots is written in
+	 * brackets, as in dispatch.functions[billing.charge].timeout.
+	 */
+	private Map<String, Function> functions = new LinkedHashMap<>();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -142,6 +152,221 @@ public class DispatchProperties {
 
 	public Dashboard getDashboard() {
 		return this.dashboard;
+	}
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Function> getFunctions() {
+		return this.functions;
+	}
+
+	public void setFunctions(Map<String, Function> functions) {
+		this.functions = functions;
+	}
+
+	/**
+	 * What applies to the calls of every function that does not set its own.
+	 */
+	public static class Defaults {
+
+		private final Retry retry = new Retry();
+
+		/**
+		 * Longest time one run of a call may take.
+		 */
+		private Duration timeout = Duration.ofMinutes(4);
+
+		/**
+		 * How long a call may take from dispatch to outcome, across attempts; calls never expire when
+		 * not set.
+		 */
+		private @Nullable Duration expiration;
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable Duration getExpiration() {
+			return this.expiration;
+		}
+
+		public void setExpiration(@Nullable Duration expiration) {
+			this.expiration = expiration;
+		}
+
+	}
+
+	/**
+	 * The settings of one function; what is not set comes from its annotation, then the defaults.
+	 */
+	public static class Function {
+
+		private final FunctionRetry retry = new FunctionRetry();
+
+		/**
+		 * Longest time one run of a call of the function may take.
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * How long a call of the function may take from dispatch to outcome, across attempts.
+		 */
+		private @Nullable Duration expiration;
+
+		/**
+		 * Most calls of the function running at once, across all instances sharing the store.
+		 */
+		private @Nullable Integer concurrency;
+
+		private final RateLimit rateLimit = new RateLimit();
+
+		/**
+		 * Which calls go first when calls of several functions compete for workers: higher first.
+		 */
+		private @Nullable Integer priority;
+
+		public FunctionRetry getRetry() {
+			return this.retry;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable Duration getExpiration() {
+			return this.expiration;
+		}
+
+		public void setExpiration(@Nullable Duration expiration) {
+			this.expiration = expiration;
+		}
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public @Nullable Integer getPriority() {
+			return this.priority;
+		}
+
+		public void setPriority(@Nullable Integer priority) {
+			this.priority = priority;
+		}
+
+	}
+
+	/**
+	 * Retries of the failed calls of one function.
+	 */
+	public static class FunctionRetry {
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private @Nullable Duration initialInterval;
+
+		/**
+		 * Factor by which the delay grows with each retry.
+		 */
+		private @Nullable Double multiplier;
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private @Nullable Duration maxInterval;
+
+		/**
+		 * Attempts after which a call that keeps failing ends with its last error; 0 for no limit.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		public @Nullable Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(@Nullable Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public @Nullable Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(@Nullable Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public @Nullable Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(@Nullable Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+	}
+
+	/**
+	 * At most a number of starts of calls of one function in a period, across instances.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Most calls of the function that start within one period; no limit when not set.
+		 */
+		private @Nullable Integer limit;
+
+		/**
+		 * The period the limit counts starts in.
+		 */
+		private Duration period = Duration.ofSeconds(1);
+
+		public @Nullable Integer getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(@Nullable Integer limit) {
+			this.limit = limit;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
 	}
 
 	/**

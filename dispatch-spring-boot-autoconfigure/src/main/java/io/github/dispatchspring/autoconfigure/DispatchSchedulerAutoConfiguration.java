@@ -3,6 +3,8 @@ package io.github.dispatchspring.autoconfigure;
 import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,8 @@ import io.github.dispatchspring.scheduler.HttpCallInvoker;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.RegisteredInstances;
 import io.github.dispatchspring.scheduler.ResultWaiter;
+import io.github.dispatchspring.scheduler.FunctionPolicies;
+import io.github.dispatchspring.scheduler.FunctionPolicy;
 import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.SchedulerEvents;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
@@ -127,6 +131,28 @@ public final class DispatchSchedulerAutoConfiguration {
 		DispatchProperties.Retry retry = properties.getScheduler().getRetry();
 		return new RetryPolicy(retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
 				retry.getMaxAttempts());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionPolicies dispatchFunctionPolicies(DispatchProperties properties, RetryPolicy retryPolicy) {
+		FunctionPolicy otherwise = new FunctionPolicy(retryPolicy, properties.getDefaults().getTimeout(),
+				properties.getScheduler().getDefaultExpiration(), 0, null, 0);
+		Map<String, FunctionPolicy> byFunction = new LinkedHashMap<>();
+		properties.getFunctions().forEach((name, function) -> byFunction.put(name, policy(function, otherwise)));
+		return new FunctionPolicies(byFunction, otherwise);
+	}
+
+	private static FunctionPolicy policy(DispatchProperties.Function function, FunctionPolicy otherwise) {
+		Integer concurrency = function.getConcurrency();
+		Integer starts = function.getRateLimit().getLimit();
+		Integer priority = function.getPriority();
+		return new FunctionPolicy(otherwise.retry(),
+				(function.getTimeout() != null) ? function.getTimeout() : otherwise.timeout(),
+				(function.getExpiration() != null) ? function.getExpiration() : otherwise.expiration(),
+				(concurrency != null) ? concurrency : 0,
+				(starts != null) ? new FunctionPolicy.RateLimit(starts, function.getRateLimit().getPeriod()) : null,
+				(priority != null) ? priority : 0);
 	}
 
 	@Bean
