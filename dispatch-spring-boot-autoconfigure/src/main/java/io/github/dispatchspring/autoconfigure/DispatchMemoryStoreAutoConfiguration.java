@@ -3,8 +3,10 @@ package io.github.dispatchspring.autoconfigure;
 import java.time.Clock;
 
 import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +24,8 @@ import org.springframework.context.annotation.Conditional;
 public final class DispatchMemoryStoreAutoConfiguration {
 
 	@Bean
-	CallStore dispatchCallStore(Clock clock) {
-		return new InMemoryCallStore(clock);
+	CallStore dispatchCallStore(Clock clock, ObjectProvider<FunctionPolicies> policies) {
+		return new InMemoryCallStore(clock, FunctionFlow.of(policies));
 	}
 
 }

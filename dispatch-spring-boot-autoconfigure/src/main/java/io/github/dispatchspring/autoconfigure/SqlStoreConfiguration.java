@@ -2,12 +2,14 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.StoreStatistics;
 import io.github.dispatchspring.scheduler.jdbc.JdbcCallStore;
 import io.github.dispatchspring.scheduler.jdbc.JdbcStoreStatistics;
 import io.github.dispatchspring.scheduler.jdbc.StoreSchema;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +29,9 @@ final class SqlStoreConfiguration {
 
 	@Bean
 	JdbcCallStore dispatchCallStore(StoreDataSource dataSource, StoreSchema migrated, DispatchProperties properties,
-			Clock clock) {
+			Clock clock, ObjectProvider<FunctionPolicies> policies) {
 		return new JdbcCallStore(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
-				properties.getScheduler().getDurability());
+				properties.getScheduler().getDurability(), FunctionFlow.of(policies));
 	}
 
 	@Bean

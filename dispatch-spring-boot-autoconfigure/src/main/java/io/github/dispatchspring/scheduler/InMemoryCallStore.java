@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,27 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 
 	private final Map<String, String> idempotencyKeys = new HashMap<>();
 
+	private final FlowControl flow;
+
+	private final RecentStarts recentStarts = new RecentStarts();
+
+	/**
+	 * Creates a store that leases due calls in the order they became due, without limits.
+	 * @param clock the clock
+	 */
 	public InMemoryCallStore(Clock clock) {
+		this(clock, FlowControl.none());
+	}
+
+	/**
+	 * Creates a store that holds back calls beyond the limits of their functions and leases calls of
+	 * higher priority first.
+	 * @param clock the clock
+	 * @param flow the order of claims and the limits of functions
+	 */
+	public InMemoryCallStore(Clock clock, FlowControl flow) {
 		this.clock = clock;
+		this.flow = flow;
 		this.queries = new InMemoryCallQueries(this, this.calls, clock);
 	}
 
@@ -78,15 +98,70 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 	@Override
 	public synchronized List<ClaimedCall> claim(int limit, Duration lease) {
 		Instant now = this.clock.instant();
+		if (this.flow.active()) {
+			return claimInSteps(limit, now, now.plus(lease));
+		}
 		List<ClaimedCall> claimed = new ArrayList<>();
 		while (claimed.size() < limit && !this.agenda.isEmpty() && !this.agenda.peek().due.isAfter(now)) {
-			Ticket ticket = this.agenda.poll();
-			Entry entry = this.calls.get(ticket.id);
-			if (entry != null && entry.version == ticket.version && entry.phase != Phase.DONE) {
+			Entry entry = current(this.agenda.poll());
+			if (entry != null) {
 				claimed.add(lease(entry, now.plus(lease)));
 			}
 		}
 		return claimed;
+	}
+
+	/**
+	 * Takes every due call off the agenda, leases those the steps of the flow control allow, in their
+	 * order, and puts the others back, still due.
+	 */
+	private List<ClaimedCall> claimInSteps(int limit, Instant now, Instant leaseExpiry) {
+		List<Entry> due = new ArrayList<>();
+		while (!this.agenda.isEmpty() && !this.agenda.peek().due.isAfter(now)) {
+			Entry entry = current(this.agenda.poll());
+			if (entry != null) {
+				due.add(entry);
+			}
+		}
+		List<ClaimedCall> claimed = new ArrayList<>();
+		for (FlowControl.Step step : this.flow.steps()) {
+			int allowed = limit - claimed.size();
+			if (step instanceof FlowControl.Limited limited) {
+				allowed = Math.min(allowed, allowance(limited, now));
+			}
+			int started = 0;
+			for (Iterator<Entry> candidates = due.iterator(); started < allowed && candidates.hasNext();) {
+				Entry entry = candidates.next();
+				if (step.includes(entry.call.function())) {
+					candidates.remove();
+					claimed.add(lease(entry, leaseExpiry));
+					started++;
+				}
+			}
+			if (step instanceof FlowControl.Limited limited && limited.rateLimit() != null) {
+				this.recentStarts.started(limited.function(), now, started);
+			}
+		}
+		due.forEach((entry) -> this.agenda.add(new Ticket(entry.due, entry.call.id(), entry.version)));
+		return claimed;
+	}
+
+	private int allowance(FlowControl.Limited limited, Instant now) {
+		long running = (limited.concurrency() > 0) ? this.calls.values()
+			.stream()
+			.filter((entry) -> entry.phase == Phase.RUNNING && entry.due.isAfter(now)
+					&& entry.call.function().equals(limited.function()))
+			.count() : 0;
+		FunctionPolicy.RateLimit rateLimit = limited.rateLimit();
+		int recentStarts = (rateLimit != null) ? this.recentStarts.count(limited.function(), now, rateLimit.period())
+				: 0;
+		return limited.allowance(running, recentStarts);
+	}
+
+	/** The call of a ticket, unless the call changed since the ticket was made. */
+	private @Nullable Entry current(Ticket ticket) {
+		Entry entry = this.calls.get(ticket.id);
+		return (entry != null && entry.version == ticket.version && entry.phase != Phase.DONE) ? entry : null;
 	}
 
 	private ClaimedCall lease(Entry entry, Instant leaseExpiry) {

@@ -42,13 +42,14 @@ public abstract class CallStoreContractTests {
 	/**
 	 * Creates an empty store.
 	 * @param clock the clock the store reads the time from
+	 * @param flow the order of claims and the limits of functions
 	 * @return the store
 	 */
-	protected abstract CallStore createStore(Clock clock);
+	protected abstract CallStore createStore(Clock clock, FlowControl flow);
 
 	@BeforeEach
 	void setUpStore() {
-		this.store = createStore(this.clock);
+		this.store = createStore(this.clock, FlowControl.none());
 	}
 
 	@Test
@@ -561,6 +562,116 @@ public abstract class CallStoreContractTests {
 
 		assertThat(this.store.purge(this.clock.instant(), 10)).isEqualTo(3);
 		assertThat(this.store.existing(List.of(parent.id(), "c1", "c2"))).isEmpty();
+	}
+
+	@Test
+	void leasesNoMoreCallsOfAFunctionThanItsConcurrency() {
+		this.store = createStore(this.clock, flow(Map.of("limited", limits(3, null, 0))));
+		this.store.add(callsOf("limited", "l1", "l2", "l3", "l4", "l5"));
+		this.store.add(List.of(call("free")));
+
+		List<ClaimedCall> first = claim();
+		assertThat(ids(first)).containsExactlyInAnyOrder("l1", "l2", "l3", "free");
+		assertThat(claim()).as("calls held back while three run").isEmpty();
+
+		complete(first, "l2");
+		List<ClaimedCall> next = claim();
+		assertThat(ids(next)).containsExactly("l4");
+		assertThat(next.get(0).attempt()).as("a held-back call was not an attempt").isZero();
+		assertThat(claim()).isEmpty();
+	}
+
+	@Test
+	void freesTheSlotOfACallWhoseLeaseExpired() {
+		this.store = createStore(this.clock, flow(Map.of("limited", limits(1, null, 0))));
+		this.store.add(callsOf("limited", "l1", "l2"));
+		assertThat(ids(claim())).containsExactly("l1");
+		assertThat(claim()).isEmpty();
+
+		this.clock.advance(LEASE.plusSeconds(1));
+
+		assertThat(ids(claim())).as("the call due first, in the slot of the expired lease").containsExactly("l2");
+		assertThat(claim()).isEmpty();
+	}
+
+	@Test
+	void doesNotCountSuspendedCallsAsRunning() {
+		this.store = createStore(this.clock, flow(Map.of("limited", limits(1, null, 0))));
+		this.store.add(List.of(callOf("waiting", "limited")));
+		ClaimedCall waiting = claimOne();
+		assertThat(record(this.store, new Transition.Suspend(waiting, STATE, 1, 1, null,
+				List.of(childOf(waiting, "c1", 0))))).isTrue();
+		this.store.add(List.of(callOf("other", "limited")));
+
+		assertThat(ids(claim())).containsExactlyInAnyOrder("c1", "other");
+	}
+
+	@Test
+	void startsNoMoreCallsOfAFunctionInAPeriodThanItsRateLimit() {
+		Duration period = Duration.ofSeconds(10);
+		this.store = createStore(this.clock, flow(Map.of("limited", limits(0, new FunctionPolicy.RateLimit(2, period), 0))));
+		this.store.add(callsOf("limited", "l1", "l2", "l3", "l4", "l5"));
+
+		List<ClaimedCall> first = claim();
+		assertThat(ids(first)).containsExactly("l1", "l2");
+		complete(first, "l1");
+		complete(first, "l2");
+		assertThat(claim()).as("running calls ended, but two started in the period").isEmpty();
+		this.clock.advance(period.minusMillis(1));
+		assertThat(claim()).isEmpty();
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(ids(claim())).containsExactly("l3", "l4");
+		assertThat(claim()).isEmpty();
+	}
+
+	@Test
+	void leasesCallsOfHigherPriorityFirst() {
+		this.store = createStore(this.clock, flow(Map.of("urgent", limits(0, null, 10), "background",
+				limits(0, null, -1), "limited", limits(5, null, 10))));
+		Instant earlier = this.clock.instant().minusSeconds(10);
+		this.store.add(List.of(callOf("background", "background", earlier), callOf("other", "fn", earlier.plusSeconds(1)),
+				callOf("urgent", "urgent", earlier.plusSeconds(2)), callOf("limited", "limited", earlier.plusSeconds(3))));
+
+		assertThat(ids(this.store.claim(1, LEASE))).containsExactly("limited");
+		assertThat(ids(this.store.claim(1, LEASE))).containsExactly("urgent");
+		assertThat(ids(this.store.claim(1, LEASE))).containsExactly("other");
+		assertThat(ids(this.store.claim(1, LEASE))).containsExactly("background");
+	}
+
+	@Test
+	void leasesCallsOfEqualPriorityInTheOrderTheyBecameDue() {
+		this.store = createStore(this.clock, flow(Map.of("urgent", limits(0, null, 10))));
+		Instant earlier = this.clock.instant().minusSeconds(10);
+		this.store.add(List.of(callOf("b", "fn", earlier.plusSeconds(2)), callOf("a", "other", earlier),
+				callOf("c", "fn", earlier.plusSeconds(3))));
+
+		assertThat(ids(claim())).containsExactly("a", "b", "c");
+	}
+
+	private static FlowControl flow(Map<String, FunctionPolicy> policies) {
+		return FlowControl.of(new FunctionPolicies(policies, limits(0, null, 0)));
+	}
+
+	private static FunctionPolicy limits(int concurrency, FunctionPolicy.@Nullable RateLimit rateLimit, int priority) {
+		return new FunctionPolicy(new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
+				Duration.ofMinutes(4), null, concurrency, rateLimit, priority);
+	}
+
+	private NewCall callOf(String id, String function) {
+		return callOf(id, function, this.clock.instant());
+	}
+
+	/** Calls of a function that became due one second apart, in the order of the ids, the last now. */
+	private List<NewCall> callsOf(String function, String... ids) {
+		List<NewCall> calls = new ArrayList<>();
+		for (int i = 0; i < ids.length; i++) {
+			calls.add(callOf(ids[i], function, this.clock.instant().minusSeconds(ids.length - 1 - i)));
+		}
+		return calls;
+	}
+
+	private static NewCall callOf(String id, String function, Instant createdAt) {
+		return new NewCall(id, function, "http://localhost:8080", input(id), null, id, 0, false, createdAt, null);
 	}
 
 	private ClaimedCall suspendedParent(int minResults, int maxResults, @Nullable Instant deadline,

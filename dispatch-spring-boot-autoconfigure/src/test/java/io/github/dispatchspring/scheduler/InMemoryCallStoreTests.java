@@ -8,8 +8,8 @@ import java.time.Clock;
 class InMemoryCallStoreTests extends CallStoreContractTests {
 
 	@Override
-	protected CallStore createStore(Clock clock) {
-		return new InMemoryCallStore(clock);
+	protected CallStore createStore(Clock clock, FlowControl flow) {
+		return new InMemoryCallStore(clock, flow);
 	}
 
 }

@@ -26,6 +26,7 @@ import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.CallSummary;
 import io.github.dispatchspring.scheduler.ClaimedCall;
 import io.github.dispatchspring.scheduler.Durability;
+import io.github.dispatchspring.scheduler.FlowControl;
 import io.github.dispatchspring.scheduler.IdempotentCalls;
 import io.github.dispatchspring.scheduler.Instance;
 import io.github.dispatchspring.scheduler.Intervention;
@@ -101,6 +102,22 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl,
 	 * @param durability how far a write goes before it returns
 	 */
 	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, Durability durability) {
+		this(dataSource, tablePrefix, clock, durability, FlowControl.none());
+	}
+
+	/**
+	 * Creates a store that holds back calls beyond the limits of their functions, across every
+	 * instance sharing the database, and leases calls of higher priority first. On a database that is
+	 * not shared, the calls leased when it is opened are handed back, as the process that leased them
+	 * ended.
+	 * @param dataSource the database, its tables migrated by {@link StoreSchema}
+	 * @param tablePrefix the prefix of the table names
+	 * @param clock the clock
+	 * @param durability how far a write goes before it returns
+	 * @param flow the order of claims and the limits of functions
+	 */
+	public JdbcCallStore(DataSource dataSource, String tablePrefix, Clock clock, Durability durability,
+			FlowControl flow) {
 		String prefix = StoreSchema.checkedPrefix(tablePrefix);
 		String instanceId = UUID.randomUUID().toString();
 		SqlDialect dialect = SqlDialect.of(dataSource);
@@ -108,7 +125,7 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl,
 		this.calls = prefix + "calls";
 		this.writes = new WriteTransactions(dataSource, dialect, durability, prefix + "work");
 		Inboxes inboxes = new Inboxes(this.jdbc, prefix);
-		this.leases = new Leases(this.jdbc, dialect, this.writes, inboxes, clock, prefix, instanceId);
+		this.leases = new Leases(this.jdbc, dialect, this.writes, inboxes, clock, prefix, instanceId, flow);
 		this.transitions = new CallTransitions(this.jdbc, dialect, inboxes, clock, prefix);
 		this.lookups = new CallLookups(this.jdbc, prefix);
 		this.statuses = new CallStatusReads(this.jdbc, prefix);

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.scheduler.ClaimedCall;
+import io.github.dispatchspring.scheduler.FlowControl;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -43,8 +44,10 @@ final class Leases {
 
 	private final ReentrantLock claimLock = new ReentrantLock();
 
+	private final ClaimSteps steps;
+
 	Leases(JdbcTemplate jdbc, SqlDialect dialect, WriteTransactions writes, Inboxes inboxes, Clock clock,
-			String tablePrefix, String instanceId) {
+			String tablePrefix, String instanceId, FlowControl flow) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.writes = writes;
@@ -52,6 +55,7 @@ final class Leases {
 		this.clock = clock;
 		this.instanceId = instanceId;
 		this.calls = tablePrefix + "calls";
+		this.steps = new ClaimSteps(flow, new FunctionLimits(jdbc, dialect, tablePrefix));
 	}
 
 	/**
@@ -74,24 +78,31 @@ final class Leases {
 		Instant now = this.clock.instant();
 		String token = UUID.randomUUID().toString();
 		long leaseExpiry = now.plus(lease).toEpochMilli();
-		List<CallRows.Claimed> claimed = this.dialect.shared() ? claimSkippingLocked(now, limit, token, leaseExpiry)
-				: claimUnshared(now, limit, token, leaseExpiry);
+		List<CallRows.Claimed> claimed = this.steps.claim(limit, now.toEpochMilli(),
+				(selection, most) -> claimDue(selection, most, now, token, leaseExpiry));
 		return withInboxes(claimed, token);
 	}
 
-	private List<CallRows.Claimed> claimSkippingLocked(Instant now, int limit, String token, long leaseExpiry) {
-		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, lease_owner = ?, due_at = ? "
-				+ "FROM (SELECT id FROM "
-				+ this.calls + " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
-				+ "WHERE c.id = due.id RETURNING " + qualified("c.");
-		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row), token, this.instanceId, leaseExpiry,
-				now.toEpochMilli(), limit);
+	private List<CallRows.Claimed> claimDue(ClaimSteps.Selection selection, int limit, Instant now, String token,
+			long leaseExpiry) {
+		return this.dialect.shared() ? claimSkippingLocked(selection, now, limit, token, leaseExpiry)
+				: claimUnshared(selection, now, limit, token, leaseExpiry);
 	}
 
-	private List<CallRows.Claimed> claimUnshared(Instant now, int limit, String token, long leaseExpiry) {
+	private List<CallRows.Claimed> claimSkippingLocked(ClaimSteps.Selection selection, Instant now, int limit,
+			String token, long leaseExpiry) {
+		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, lease_owner = ?, due_at = ? "
+				+ "FROM (SELECT id FROM " + this.calls + " WHERE due_at BETWEEN 0 AND ?" + selection.condition()
+				+ " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due WHERE c.id = due.id RETURNING " + qualified("c.");
+		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row),
+				selection.parameters(List.of(token, this.instanceId, leaseExpiry, now.toEpochMilli()), limit));
+	}
+
+	private List<CallRows.Claimed> claimUnshared(ClaimSteps.Selection selection, Instant now, int limit, String token,
+			long leaseExpiry) {
 		List<CallRows.Claimed> due = this.jdbc.query("SELECT " + CallRows.CLAIMED_COLUMNS + " FROM " + this.calls
-				+ " WHERE due_at BETWEEN 0 AND ? ORDER BY due_at LIMIT ?", (row, i) -> CallRows.claimed(row),
-				now.toEpochMilli(), limit);
+				+ " WHERE due_at BETWEEN 0 AND ?" + selection.condition() + " ORDER BY due_at LIMIT ?",
+				(row, i) -> CallRows.claimed(row), selection.parameters(List.of(now.toEpochMilli()), limit));
 		int[] leased = this.jdbc.batchUpdate("UPDATE " + this.calls + " SET state = 'RUNNING', lease_token = ?, "
 				+ "lease_owner = ?, due_at = ? WHERE id = ? AND due_at BETWEEN 0 AND ?", due.stream()
 					.map((call) -> new Object[] { token, this.instanceId, leaseExpiry, call.call().id(), now.toEpochMilli() })

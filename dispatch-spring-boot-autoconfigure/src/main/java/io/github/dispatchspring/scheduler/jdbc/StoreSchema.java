@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class StoreSchema implements InitializingBean {
 
 	/** The schema version this code needs. */
-	static final int VERSION = 6;
+	static final int VERSION = 7;
 
 	private static final Log logger = LogFactory.getLog(StoreSchema.class);
 

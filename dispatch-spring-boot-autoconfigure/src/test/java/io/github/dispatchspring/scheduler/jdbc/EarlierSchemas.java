@@ -11,12 +11,24 @@ final class EarlierSchemas {
 	}
 
 	/**
-	 * Removes what versions 6 and 5 added (the last attempt's status and error and the idempotency key;
+	 * Removes what version 7 added (the index of the due calls by function and the starts of
+	 * rate-limited functions), on PostgreSQL or SQLite, and records version 6.
+	 * @param jdbc the database of tables named with the prefix {@code dispatch_}
+	 */
+	static void downgradeToVersionSix(JdbcTemplate jdbc) {
+		jdbc.execute("DROP TABLE dispatch_starts");
+		jdbc.execute("DROP INDEX dispatch_calls_function_due_at");
+		jdbc.update("UPDATE dispatch_schema_version SET version = 6");
+	}
+
+	/**
+	 * Removes what versions 7, 6 and 5 added (the last attempt's status and error and the idempotency key;
 	 * the status, error type and cancellation of calls, their history and the indexes of their
 	 * queries), on PostgreSQL or SQLite, and records version 4.
 	 * @param jdbc the database of tables named with the prefix {@code dispatch_}
 	 */
 	static void downgradeToVersionFour(JdbcTemplate jdbc) {
+		downgradeToVersionSix(jdbc);
 		jdbc.execute("DROP INDEX dispatch_calls_idempotency_key");
 		for (String column : new String[] { "last_status", "last_error_type", "last_error_message", "idempotency_key" }) {
 			jdbc.execute("ALTER TABLE dispatch_calls DROP COLUMN " + column);

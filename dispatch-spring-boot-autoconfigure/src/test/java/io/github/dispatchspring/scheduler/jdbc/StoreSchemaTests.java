@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -11,7 +12,11 @@ import com.google.protobuf.Any;
 import io.github.dispatchspring.scheduler.CallFilter;
 import io.github.dispatchspring.scheduler.CallSummary;
 import io.github.dispatchspring.scheduler.ClaimedCall;
+import io.github.dispatchspring.scheduler.FlowControl;
+import io.github.dispatchspring.scheduler.FunctionPolicies;
+import io.github.dispatchspring.scheduler.FunctionPolicy;
 import io.github.dispatchspring.scheduler.NewCall;
+import io.github.dispatchspring.scheduler.RetryPolicy;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +93,27 @@ class StoreSchemaTests {
 		assertThat(migrated.call("kept").history()).isEmpty();
 	}
 
-	/** Removes what versions 3 to 6 added. */
+	@Test
+	void migratesTablesOfVersionSixForFunctionLimits() {
+		JdbcCallStore store = MigratedStores.store(this.dataSource, "dispatch_", Clock.systemUTC());
+		store.add(List.of(new NewCall("kept", "limited", "http://localhost:8080", Any.getDefaultInstance(), null,
+				"kept", 0, false, Instant.now(), null)));
+		EarlierSchemas.downgradeToVersionSix(this.jdbc);
+		FunctionPolicy limited = new FunctionPolicy(new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
+				Duration.ofMinutes(4), null, 1, new FunctionPolicy.RateLimit(1, Duration.ofMinutes(1)), 0);
+		FlowControl flow = FlowControl.of(new FunctionPolicies(Map.of("limited", limited),
+				new FunctionPolicy(limited.retry(), limited.timeout(), null, 0, null, 0)));
+
+		JdbcCallStore migrated = MigratedStores.store(this.dataSource, "dispatch_", Clock.systemUTC(), flow);
+
+		assertThat(this.jdbc.queryForObject("SELECT version FROM dispatch_schema_version", Integer.class))
+			.isEqualTo(StoreSchema.VERSION);
+		assertThat(migrated.claim(10, Duration.ofMinutes(5))).extracting(ClaimedCall::id).containsExactly("kept");
+		assertThat(this.jdbc.queryForObject("SELECT SUM(starts) FROM dispatch_starts WHERE function_name = 'limited'",
+				Integer.class)).isOne();
+	}
+
+	/** Removes what versions 3 to 7 added. */
 	private void downgradeToVersionTwo() {
 		EarlierSchemas.downgradeToVersionFour(this.jdbc);
 		this.jdbc.execute("DROP TABLE dispatch_keys");

@@ -1,0 +1,191 @@
+package io.github.dispatchspring.scheduler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The order in which a store leases the due calls of functions, drawn from their
+ * {@link FunctionPolicies}: the steps of a claim, highest priority first, and in each priority the
+ * functions with a concurrency or rate limit one at a time, each up to what its limits allow, before
+ * the other functions of that priority. When no function has a limit or a priority of its own there
+ * are no steps, and a claim leases due calls in the order they became due, as if no policy were set.
+ */
+public final class FlowControl {
+
+	private static final FlowControl NONE = new FlowControl(List.of());
+
+	private final List<Step> steps;
+
+	private FlowControl(List<Step> steps) {
+		this.steps = List.copyOf(steps);
+	}
+
+	/**
+	 * No limits and no priorities: due calls are leased in the order they became due.
+	 * @return the flow control
+	 */
+	public static FlowControl none() {
+		return NONE;
+	}
+
+	/**
+	 * The steps of a claim for the given policies.
+	 * @param policies the policies of the functions
+	 * @return the flow control
+	 * @throws IllegalArgumentException if the policy of the functions without one of their own has
+	 * a limit, which is set per function
+	 */
+	public static FlowControl of(FunctionPolicies policies) {
+		FunctionPolicy otherwise = policies.otherwise();
+		if (otherwise.limited()) {
+			throw new IllegalArgumentException("Concurrency and rate limits are set per function "
+					+ "(dispatch.functions.<name>.concurrency, dispatch.functions.<name>.rate-limit.limit), "
+					+ "not for every function at once");
+		}
+		Map<Integer, Tier> tiers = new TreeMap<>(Collections.reverseOrder());
+		tiers.put(otherwise.priority(), new Tier());
+		Set<String> excluded = new TreeSet<>();
+		policies.byFunction().forEach((function, policy) -> {
+			Tier tier = tiers.computeIfAbsent(policy.priority(), (priority) -> new Tier());
+			if (policy.limited()) {
+				tier.limited.add(new Limited(function, policy.concurrency(), policy.rateLimit()));
+				excluded.add(function);
+			}
+			else if (policy.priority() != otherwise.priority()) {
+				tier.unlimited.add(function);
+				excluded.add(function);
+			}
+		});
+		if (excluded.isEmpty()) {
+			return NONE;
+		}
+		List<Step> steps = new ArrayList<>();
+		tiers.forEach((priority, tier) -> {
+			tier.limited.sort((one, other) -> one.function().compareTo(other.function()));
+			steps.addAll(tier.limited);
+			if (priority == otherwise.priority()) {
+				steps.add(new Others(excluded));
+			}
+			else if (!tier.unlimited.isEmpty()) {
+				steps.add(new Functions(tier.unlimited));
+			}
+		});
+		return new FlowControl(steps);
+	}
+
+	/**
+	 * Whether claims go by {@link #steps()} rather than by due time alone.
+	 * @return {@code true} if some function has a limit or a priority of its own
+	 */
+	public boolean active() {
+		return !this.steps.isEmpty();
+	}
+
+	/**
+	 * The steps of a claim, in order; each leases due calls in the order they became due, up to what
+	 * is left of the claim's limit.
+	 * @return the steps, empty when {@link #active() not active}
+	 */
+	public List<Step> steps() {
+		return this.steps;
+	}
+
+	/** A step of a claim: the functions whose due calls it leases. */
+	public sealed interface Step permits Limited, Functions, Others {
+
+		/**
+		 * Whether this step leases calls of a function.
+		 * @param function the function's name
+		 * @return {@code true} if it does
+		 */
+		boolean includes(String function);
+
+	}
+
+	/**
+	 * The calls of one function with a limit, leased within what the limit allows.
+	 *
+	 * @param function the function's name
+	 * @param concurrency the most calls running at once, 0 for no limit
+	 * @param rateLimit the most starts in a period, or {@code null} for no limit
+	 */
+	public record Limited(String function, int concurrency, FunctionPolicy.@Nullable RateLimit rateLimit)
+			implements Step {
+
+		@Override
+		public boolean includes(String function) {
+			return this.function.equals(function);
+		}
+
+		/**
+		 * How many calls of the function may start now.
+		 * @param running how many run now: leased, with a lease that has not expired
+		 * @param recentStarts how many started within the last period of the rate limit
+		 * @return how many may start, at least 0
+		 */
+		public int allowance(long running, long recentStarts) {
+			long allowed = Integer.MAX_VALUE;
+			if (this.concurrency > 0) {
+				allowed = Math.min(allowed, this.concurrency - running);
+			}
+			if (this.rateLimit != null) {
+				allowed = Math.min(allowed, this.rateLimit.starts() - recentStarts);
+			}
+			return (int) Math.max(0, allowed);
+		}
+
+	}
+
+	/**
+	 * The calls of functions without limits that share a priority of their own.
+	 *
+	 * @param functions the functions' names
+	 */
+	public record Functions(Set<String> functions) implements Step {
+
+		public Functions {
+			functions = Set.copyOf(functions);
+		}
+
+		@Override
+		public boolean includes(String function) {
+			return this.functions.contains(function);
+		}
+
+	}
+
+	/**
+	 * The calls of every function without a limit or a priority of its own.
+	 *
+	 * @param excluded the functions with a limit or a priority of their own
+	 */
+	public record Others(Set<String> excluded) implements Step {
+
+		public Others {
+			excluded = Set.copyOf(excluded);
+		}
+
+		@Override
+		public boolean includes(String function) {
+			return !this.excluded.contains(function);
+		}
+
+	}
+
+	/** The functions of one priority, while the steps are drawn up. */
+	private static final class Tier {
+
+		private final List<Limited> limited = new ArrayList<>();
+
+		private final Set<String> unlimited = new TreeSet<>();
+
+	}
+
+}
