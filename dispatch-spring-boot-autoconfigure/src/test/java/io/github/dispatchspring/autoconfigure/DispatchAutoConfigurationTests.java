@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.dispatchspring.testsupport.DispatchAutoConfigurations;
 import io.github.dispatchspring.DispatchClient;
@@ -116,6 +117,19 @@ class DispatchAutoConfigurationTests {
 	}
 
 	@Test
+	@Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void holdsTheCallsOfTheHeapStoreToTheConcurrencyOfTheirFunction() {
+		this.contextRunner.withBean(Overlapping.class)
+			.withPropertyValues("dispatch.scheduler.store=memory", "dispatch.functions.overlap.concurrency=1")
+			.run((context) -> {
+				List<Integer> items = List.of(1, 2, 3, 4, 5, 6);
+				assertThat(context.getBean(DispatchClient.class).gather("overlap", items, Integer.class))
+					.containsExactlyElementsOf(items);
+				assertThat(context.getBean(Overlapping.class).mostRunning.get()).isOne();
+			});
+	}
+
+	@Test
 	void failsOnAnInstanceTimeoutShorterThanASecondNamingTheProperty() {
 		this.contextRunner.withPropertyValues("dispatch.scheduler.instance-timeout=200ms", "dispatch.scheduler.store=memory")
 			.run((context) -> assertThat(context).hasFailed()
@@ -171,6 +185,26 @@ class DispatchAutoConfigurationTests {
 
 		String notAFunction(String text) {
 			return text;
+		}
+
+	}
+
+	static class Overlapping {
+
+		private final AtomicInteger running = new AtomicInteger();
+
+		private final AtomicInteger mostRunning = new AtomicInteger();
+
+		@DispatchFunction
+		int overlap(int item) throws InterruptedException {
+			this.mostRunning.accumulateAndGet(this.running.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(20);
+				return item;
+			}
+			finally {
+				this.running.decrementAndGet();
+			}
 		}
 
 	}
