@@ -27,7 +27,15 @@ public interface CallStore {
 
 	/**
 	 * Leases due calls: pending calls whose due time has come, suspended calls whose inbox reached the
-	 * poll's minimum or whose wait ended, and leased calls whose lease expired.
+	 * poll's minimum or whose wait ended, and leased calls whose lease expired, in the order they
+	 * became due.
+	 * <p>
+	 * A store built with a {@link FlowControl} leases the calls of functions of higher priority first,
+	 * and holds back the calls of a function beyond its limits: while as many of its calls are leased,
+	 * with leases that have not expired, as its concurrency, and while as many of its calls were leased
+	 * within the period of its rate limit as that limit, its due calls stay due, are not attempts, and
+	 * are leased by a later claim once the limits allow. A store shared by several instances holds
+	 * the limits across all of them.
 	 * @param limit the most calls to lease
 	 * @param lease how long the lease lasts
 	 * @return the leased calls
@@ -73,9 +81,9 @@ public interface CallStore {
 	}
 
 	/**
-	 * Records transitions, then leases up to {@code claimLimit} due calls, in one write where the
-	 * store can: the calls a suspension started or a completion made due are handed to the writing
-	 * worker without a claim of their own. A transition whose lease is no longer held changes nothing
+	 * Records transitions, then leases up to {@code claimLimit} due calls as {@link #claim} does, in
+	 * one write where the store can: the calls a suspension started or a completion made due are
+	 * handed to the writing worker without a claim of their own. A transition whose lease is no longer held changes nothing
 	 * and does not affect the others.
 	 * @param transitions the transitions, of distinct calls
 	 * @param claimLimit the most calls to lease, 0 for none

@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class FlowControl {
 	 * @param policies the policies of the functions
 	 * @return the flow control
 	 * @throws IllegalArgumentException if the policy of the functions without one of their own has
-	 * a limit, which is set per function
+	 * a limit, which is set per function, or if a function's limit is negative or allows no start
 	 */
 	public static FlowControl of(FunctionPolicies policies) {
 		FunctionPolicy otherwise = policies.otherwise();
@@ -53,6 +54,7 @@ public final class FlowControl {
 		tiers.put(otherwise.priority(), new Tier());
 		Set<String> excluded = new TreeSet<>();
 		policies.byFunction().forEach((function, policy) -> {
+			checkLimits(function, policy);
 			Tier tier = tiers.computeIfAbsent(policy.priority(), (priority) -> new Tier());
 			if (policy.limited()) {
 				tier.limited.add(new Limited(function, policy.concurrency(), policy.rateLimit()));
@@ -78,6 +80,20 @@ public final class FlowControl {
 			}
 		});
 		return new FlowControl(steps);
+	}
+
+	private static void checkLimits(String function, FunctionPolicy policy) {
+		if (policy.concurrency() < 0) {
+			throw new IllegalArgumentException("The concurrency of function '" + function + "' is "
+					+ policy.concurrency() + ": set dispatch.functions." + function
+					+ ".concurrency to at least 1, or leave it out for no limit");
+		}
+		FunctionPolicy.RateLimit rateLimit = policy.rateLimit();
+		if (rateLimit != null && (rateLimit.starts() < 1 || rateLimit.period().compareTo(Duration.ofMillis(1)) < 0)) {
+			throw new IllegalArgumentException("The rate limit of function '" + function + "' is " + rateLimit.starts()
+					+ " starts in " + rateLimit.period() + ": set dispatch.functions." + function
+					+ ".rate-limit.limit to at least 1 and its period to at least 1ms");
+		}
 	}
 
 	/**

@@ -46,14 +46,7 @@ class FunctionLimitsAcrossInstancesTests {
 	@Test
 	void aFunctionLimitedTo3NeverRunsMoreThan3CallsAtOnceAcrossInstances() {
 		try (ConfigurableApplicationContext first = start("first"); ConfigurableApplicationContext second = start("second")) {
-			List<DispatchId> ids = new ArrayList<>();
-			for (int item = 0; item < 30; item++) {
-				ids.add(first.getBean(DispatchClient.class).dispatch("slow", item));
-				ids.add(second.getBean(DispatchClient.class).dispatch("slow", item));
-			}
-			for (DispatchId id : ids) {
-				assertThat(first.getBean(DispatchClient.class).await(id, String.class, AWAIT)).isNotNull();
-			}
+			runFromBoth(first, second, "slow", 30);
 
 			assertThat(Work.RUNNING.get()).isZero();
 			assertThat(Work.MOST_RUNNING.get()).as("most calls running at once").isEqualTo(CONCURRENCY);
@@ -64,14 +57,7 @@ class FunctionLimitsAcrossInstancesTests {
 	@Test
 	void aFunctionLimitedTo5StartsASecondNeverStartsMoreWithinASecondAcrossInstances() {
 		try (ConfigurableApplicationContext first = start("first"); ConfigurableApplicationContext second = start("second")) {
-			List<DispatchId> ids = new ArrayList<>();
-			for (int item = 0; item < 10; item++) {
-				ids.add(first.getBean(DispatchClient.class).dispatch("paced", item));
-				ids.add(second.getBean(DispatchClient.class).dispatch("paced", item));
-			}
-			for (DispatchId id : ids) {
-				assertThat(first.getBean(DispatchClient.class).await(id, String.class, AWAIT)).isNotNull();
-			}
+			runFromBoth(first, second, "paced", 10);
 
 			List<Long> starts = Work.STARTS.stream().sorted().toList();
 			assertThat(starts).hasSize(20);
@@ -83,6 +69,19 @@ class FunctionLimitsAcrossInstancesTests {
 					.as("time between start %d and start %d", i, i + STARTS)
 					.isGreaterThan(PERIOD.minusMillis(100));
 			}
+		}
+	}
+
+	/** Dispatches calls of a function from both instances, taking turns, and waits for all results. */
+	private static void runFromBoth(ConfigurableApplicationContext first, ConfigurableApplicationContext second,
+			String function, int callsEach) {
+		List<DispatchId> ids = new ArrayList<>();
+		for (int item = 0; item < callsEach; item++) {
+			ids.add(first.getBean(DispatchClient.class).dispatch(function, item));
+			ids.add(second.getBean(DispatchClient.class).dispatch(function, item));
+		}
+		for (DispatchId id : ids) {
+			assertThat(first.getBean(DispatchClient.class).await(id, String.class, AWAIT)).isNotNull();
 		}
 	}
 

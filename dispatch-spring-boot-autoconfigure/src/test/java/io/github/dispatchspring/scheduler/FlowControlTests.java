@@ -54,6 +54,31 @@ class FlowControlTests {
 			.withMessageContaining("dispatch.functions.<name>.concurrency");
 	}
 
+	@Test
+	void refusesANegativeConcurrencyNamingTheProperty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("charge", policy(-1, null, 0)), policy(0, null, 0))))
+			.withMessageContaining("dispatch.functions.charge.concurrency");
+	}
+
+	@Test
+	void refusesARateLimitThatAllowsNoStartNamingTheProperty() {
+		FunctionPolicy.RateLimit none = new FunctionPolicy.RateLimit(0, Duration.ofSeconds(1));
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, none, 0)), policy(0, null, 0))))
+			.withMessageContaining("dispatch.functions.mail.rate-limit.limit");
+	}
+
+	@Test
+	void refusesARateLimitOverAnEmptyPeriod() {
+		FunctionPolicy.RateLimit instant = new FunctionPolicy.RateLimit(5, Duration.ZERO);
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, instant, 0)), policy(0, null, 0))))
+			.withMessageContaining("period to at least 1ms");
+	}
+
 	private static FunctionPolicy policy(int concurrency, FunctionPolicy.@Nullable RateLimit rateLimit, int priority) {
 		return new FunctionPolicy(new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
 				Duration.ofMinutes(4), null, concurrency, rateLimit, priority);
