@@ -8,8 +8,8 @@ import java.time.Clock;
 class InMemoryStoreObservabilityTests extends StoreObservabilityContractTests {
 
 	@Override
-	protected Observed createStore(Clock clock) {
-		InMemoryCallStore store = new InMemoryCallStore(clock);
+	protected Observed createStore(Clock clock, FlowControl flow) {
+		InMemoryCallStore store = new InMemoryCallStore(clock, flow);
 		return new Observed(store, store);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.StringValue;
@@ -35,13 +36,19 @@ public abstract class StoreObservabilityContractTests {
 	/**
 	 * Creates an empty store.
 	 * @param clock the clock the store reads the time from
+	 * @param flow the order of claims and the limits of functions
 	 * @return the store and its statistics
 	 */
-	protected abstract Observed createStore(Clock clock);
+	protected abstract Observed createStore(Clock clock, FlowControl flow);
 
+	/** Creates the store, with function {@code limited} held to one call running at once. */
 	@BeforeEach
 	void setUpStore() {
-		Observed observed = createStore(this.clock);
+		RetryPolicy retry = new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20);
+		FunctionPolicy otherwise = new FunctionPolicy(retry, Duration.ofMinutes(4), null, 0, null, 0);
+		FunctionPolicy limited = new FunctionPolicy(retry, Duration.ofMinutes(4), null, 1, null, 0);
+		Observed observed = createStore(this.clock,
+				FlowControl.of(new FunctionPolicies(Map.of("limited", limited), otherwise)));
 		this.store = observed.store();
 		this.statistics = observed.statistics();
 	}
@@ -112,6 +119,17 @@ public abstract class StoreObservabilityContractTests {
 	}
 
 	@Test
+	void tellsCallsHeldBackByTheLimitOfTheirFunctionAsDue() {
+		Instant start = this.clock.instant();
+		this.store.add(List.of(callOf("limited", "running"), callOf("limited", "held back")));
+		claimOne();
+		this.clock.advance(Duration.ofSeconds(5));
+
+		assertThat(this.statistics.backlog(this.clock.instant())).isEqualTo(new StoreStatistics.Backlog(1, start, 1));
+		assertThat(this.statistics.counts()).isEqualTo(new StoreStatistics.Counts(1, 1, 0, 0));
+	}
+
+	@Test
 	void tellsAnEmptyBacklogWithoutAnOldestDueCall() {
 		assertThat(this.statistics.backlog(this.clock.instant())).isEqualTo(new StoreStatistics.Backlog(0, null, 0));
 		assertThat(this.statistics.counts()).isEqualTo(new StoreStatistics.Counts(0, 0, 0, 0));
@@ -129,6 +147,10 @@ public abstract class StoreObservabilityContractTests {
 
 	private NewCall call(String id, @Nullable String traceContext) {
 		return new NewCall(id, "fn", "", input(id), null, id, 0, false, this.clock.instant(), null, traceContext);
+	}
+
+	private NewCall callOf(String function, String id) {
+		return new NewCall(id, function, "", input(id), null, id, 0, false, this.clock.instant(), null);
 	}
 
 	private static NewCall callDueAt(String id, Instant createdAt) {

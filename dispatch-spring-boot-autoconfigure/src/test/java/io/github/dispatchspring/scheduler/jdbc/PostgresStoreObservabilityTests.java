@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.github.dispatchspring.scheduler.FlowControl;
 import io.github.dispatchspring.scheduler.StoreObservabilityContractTests;
 
 /**
@@ -12,9 +13,9 @@ import io.github.dispatchspring.scheduler.StoreObservabilityContractTests;
 class PostgresStoreObservabilityTests extends StoreObservabilityContractTests {
 
 	@Override
-	protected Observed createStore(Clock clock) {
+	protected Observed createStore(Clock clock, FlowControl flow) {
 		DataSource dataSource = PostgresTestDatabase.create().dataSource();
-		return new Observed(MigratedStores.store(dataSource, "dispatch_", clock),
+		return new Observed(MigratedStores.store(dataSource, "dispatch_", clock, flow),
 				new JdbcStoreStatistics(dataSource, "dispatch_"));
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.dispatchspring.scheduler.Durability;
+import io.github.dispatchspring.scheduler.FlowControl;
 import io.github.dispatchspring.scheduler.StoreObservabilityContractTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +21,9 @@ class SqliteStoreObservabilityTests extends StoreObservabilityContractTests {
 	private EmbeddedDatabase database;
 
 	@Override
-	protected Observed createStore(Clock clock) {
+	protected Observed createStore(Clock clock, FlowControl flow) {
 		this.database = EmbeddedDatabase.open(this.directory, Durability.SYNC, 4, Duration.ofSeconds(10));
-		return new Observed(MigratedStores.store(this.database.dataSource(), "dispatch_", clock),
+		return new Observed(MigratedStores.store(this.database.dataSource(), "dispatch_", clock, flow),
 				new JdbcStoreStatistics(this.database.dataSource(), "dispatch_"));
 	}
 
