@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -89,6 +90,36 @@ abstract class ProgrammingModelTests {
 		assertThat(result).isNotDone();
 		this.billing.release("released");
 		assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo("released");
+	}
+
+	@Test
+	void futuresCompleteWithTheFailureAndEveryFailedIndex() {
+		DispatchId id = this.client.dispatch("rejects", "bad future");
+		assertThat(this.client.awaitAsync(id, String.class, TIMEOUT)).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(CallFailedException.class,
+					(ex) -> assertThat(ex.getCallStatus()).isEqualTo(DispatchStatus.INVALID_ARGUMENT));
+		assertThat(this.client.function(Billing::rejects).gatherAsync(List.of("bad-0", "ok", "bad-2")))
+			.failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(CallFailedException.class,
+					(ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index)
+						.containsExactly(0, 2));
+	}
+
+	@Test
+	void aFutureOfACallStillRunningCompletesWithATimeout() {
+		DispatchId id = this.client.dispatch("held", "future timeout");
+		// The timeout under test: short, since the call is held until the test releases it.
+		assertThat(this.client.awaitAsync(id, String.class, Duration.ofMillis(200))).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(DispatchException.class,
+					(ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.TIMEOUT));
+		this.billing.release("future timeout");
+		assertThat(this.client.await(id, String.class, TIMEOUT)).isEqualTo("future timeout");
 	}
 
 	@Test
@@ -225,7 +256,16 @@ abstract class ProgrammingModelTests {
 		assertThat(other).isNotEqualTo(first);
 		this.client.await(first, String.class, TIMEOUT);
 		this.client.await(other, String.class, TIMEOUT);
+		DispatchId afterItEnded = this.client.dispatch("delayed", delay, DispatchOptions.idempotencyKey(key));
+		assertThat(afterItEnded).as("the key is kept after its call ended").isEqualTo(first);
+		assertThat(this.client.status(afterItEnded).state()).isEqualTo(CallStatus.State.DONE);
 		assertThat(this.billing.runs.get("delayed:" + key)).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyInsideAFunction() {
+		assertThat(this.client.function(Billing::dispatchesWithAKeyInside).call("inside"))
+			.startsWith("A call dispatched inside a @DispatchFunction takes no idempotency key");
 	}
 
 	static void await(BooleanSupplier condition) throws InterruptedException {
