@@ -73,9 +73,7 @@ class IdempotencyAcrossInstancesTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PaymentsApplication.class).web(WebApplicationType.NONE)
-			.run("--dispatch.scheduler.store=jdbc", "--dispatch.scheduler.jdbc.url=" + this.database.jdbcUrl(),
-					"--dispatch.scheduler.jdbc.username=" + this.database.username(),
-					"--dispatch.scheduler.jdbc.password=" + this.database.password());
+			.run(this.database.storeArguments().toArray(String[]::new));
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

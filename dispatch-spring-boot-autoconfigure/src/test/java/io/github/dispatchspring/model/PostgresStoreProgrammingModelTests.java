@@ -12,15 +12,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * stores, so that the retried attempts of {@code flaky} do not wait for the default backoff.
  */
 @SpringBootTest(classes = ProgrammingModelTests.ModelApplication.class, webEnvironment = WebEnvironment.NONE,
-		properties = { "dispatch.scheduler.store=jdbc", "dispatch.scheduler.retry.initial-interval=10ms" })
+		properties = "dispatch.scheduler.retry.initial-interval=10ms")
 class PostgresStoreProgrammingModelTests extends ProgrammingModelTests {
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase database = PostgresTestDatabase.create();
-		registry.add("dispatch.scheduler.jdbc.url", database::jdbcUrl);
-		registry.add("dispatch.scheduler.jdbc.username", database::username);
-		registry.add("dispatch.scheduler.jdbc.password", database::password);
+		PostgresTestDatabase.create().registerAsStore(registry);
 	}
 
 }

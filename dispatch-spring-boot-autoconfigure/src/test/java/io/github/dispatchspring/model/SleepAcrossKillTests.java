@@ -50,11 +50,7 @@ class SleepAcrossKillTests {
 	void postgresStoreResumesTheSleepOnceAfterAKill() {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
 		StoredCalls calls = new StoredCalls(database.dataSource());
-		assertSleepSurvivesAKill("postgres",
-				List.of("--dispatch.scheduler.store=jdbc", "--dispatch.scheduler.jdbc.url=" + database.jdbcUrl(),
-						"--dispatch.scheduler.jdbc.username=" + database.username(),
-						"--dispatch.scheduler.jdbc.password=" + database.password()),
-				() -> calls);
+		assertSleepSurvivesAKill("postgres", database.storeArguments(), () -> calls);
 	}
 
 	/**
