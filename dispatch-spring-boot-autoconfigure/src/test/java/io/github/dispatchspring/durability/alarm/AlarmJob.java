@@ -1,4 +1,4 @@
-package io.github.dispatchspring.model.alarm;
+package io.github.dispatchspring.durability.alarm;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.github.dispatchspring.model;
+package io.github.dispatchspring.durability;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,12 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.dispatchspring.durability.JavaProcess;
-import io.github.dispatchspring.model.alarm.Alarm;
-import io.github.dispatchspring.model.alarm.AlarmApplication;
-import io.github.dispatchspring.model.alarm.AlarmRuns;
-import io.github.dispatchspring.model.alarm.AlarmRuns.Event;
-import io.github.dispatchspring.model.alarm.AlarmRuns.Record;
+import io.github.dispatchspring.durability.alarm.Alarm;
+import io.github.dispatchspring.durability.alarm.AlarmApplication;
+import io.github.dispatchspring.durability.alarm.AlarmRuns;
+import io.github.dispatchspring.durability.alarm.AlarmRuns.Event;
+import io.github.dispatchspring.durability.alarm.AlarmRuns.Record;
 import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
 import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
 import org.junit.jupiter.api.Test;

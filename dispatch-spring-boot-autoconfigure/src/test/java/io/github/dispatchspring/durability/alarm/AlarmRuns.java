@@ -1,4 +1,4 @@
-package io.github.dispatchspring.model.alarm;
+package io.github.dispatchspring.durability.alarm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
