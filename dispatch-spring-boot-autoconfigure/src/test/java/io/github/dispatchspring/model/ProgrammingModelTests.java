@@ -21,6 +21,7 @@ import io.github.dispatchspring.model.Billing.Delay;
 import io.github.dispatchspring.model.Billing.Invoice;
 import io.github.dispatchspring.model.Billing.Total;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -167,6 +168,25 @@ abstract class ProgrammingModelTests {
 		assertThatExceptionOfType(DispatchException.class)
 			.isThrownBy(() -> this.client.status(DispatchId.of("unknown-call")))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.NOT_FOUND));
+	}
+
+	@Test
+	@Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void awaitOnAnIdTheStoreNeverHeldFailsAtOnceWithNotFound() {
+		assertThatExceptionOfType(DispatchException.class)
+			.isThrownBy(() -> this.client.await(DispatchId.of("never-held"), String.class, Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.NOT_FOUND));
+	}
+
+	@Test
+	void awaitOnARunningCallTimesOut() {
+		DispatchId id = this.client.dispatch("held", "await timeout");
+		// The timeout under test: short, since the call is held until the test releases it.
+		assertThatExceptionOfType(DispatchException.class)
+			.isThrownBy(() -> this.client.await(id, String.class, Duration.ofMillis(200)))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.TIMEOUT));
+		this.billing.release("await timeout");
+		assertThat(this.client.await(id, String.class, TIMEOUT)).isEqualTo("await timeout");
 	}
 
 	@Test
