@@ -14,58 +14,95 @@ import io.github.dispatchspring.durability.alarm.AlarmApplication;
 import io.github.dispatchspring.durability.alarm.AlarmRuns;
 import io.github.dispatchspring.durability.alarm.AlarmRuns.Event;
 import io.github.dispatchspring.durability.alarm.AlarmRuns.Record;
+import io.github.dispatchspring.proto.ValueCodec;
 import io.github.dispatchspring.scheduler.jdbc.PostgresTestDatabase;
 import io.github.dispatchspring.scheduler.jdbc.StoredCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A function sleeping three seconds durably survives a {@code SIGKILL} of its JVM during the sleep:
- * another JVM started on the same store runs it once more, at the time the sleep was to end and not
- * before, and that run gets past the sleep at once, without sleeping again from zero; the code after
- * the sleep runs once, and the result is seen through {@code await} and {@code status}. The function
- * records each run's events in a file, with the process and the time; the due time is read from the
- * store between the two JVMs.
+ * another JVM on the same store, started again or running already, runs it once more, at the time
+ * the sleep was to end and not before, and that run gets past the sleep at once, without sleeping
+ * again from zero; the code after the sleep runs once, and the result is seen through {@code await}
+ * and {@code status}, or in the store. The function records each run's events in a file, with the
+ * process and the time; the due time is read from the store once the JVM is killed.
  */
 class SleepAcrossKillTests {
 
 	private static final Duration STARTUP = Duration.ofMinutes(2);
 
+	private static final Pattern STARTED = Pattern.compile("Started AlarmApplication in");
+
 	private static final Pattern SUSPENDED = Pattern.compile("Dispatched (\\S+) is SUSPENDED");
+
+	private static final Pattern STATUS = Pattern.compile("Status (\\S+) (\\S+) (\\S+)$");
 
 	@TempDir
 	Path directory;
 
 	@Test
-	void embeddedStoreResumesTheSleepOnceAfterAKill() {
+	void embeddedStoreResumesTheSleepOnceAfterARestart() {
 		Path store = this.directory.resolve("store");
-		assertSleepSurvivesAKill("embedded", List.of("--dispatch.scheduler.embedded.directory=" + store),
+		assertRestartResumesTheSleep("embedded", List.of("--dispatch.scheduler.embedded.directory=" + store),
 				() -> StoredCalls.inEmbeddedStore(store));
 	}
 
 	@Test
-	void postgresStoreResumesTheSleepOnceAfterAKill() {
+	void postgresStoreResumesTheSleepOnceAfterARestart() {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
 		StoredCalls calls = new StoredCalls(database.dataSource());
-		assertSleepSurvivesAKill("postgres", database.storeArguments(), () -> calls);
+		assertRestartResumesTheSleep("postgres", database.storeArguments(), () -> calls);
+	}
+
+	@Test
+	void anotherInstanceOnPostgresResumesTheSleepOfAKilledOne() {
+		PostgresTestDatabase database = PostgresTestDatabase.create();
+		StoredCalls calls = new StoredCalls(database.dataSource());
+		try (JavaProcess survivor = alarm("survivor", database.storeArguments())) {
+			survivor.awaitLine(STARTED, STARTUP);
+			Sleep sleep = killDuringTheSleep("victim", database.storeArguments(), () -> calls);
+			await("the survivor to end the call").atMost(STARTUP)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> calls.state(sleep.id()).equals("DONE"));
+			assertThat(new ValueCodec(new JsonMapper()).decode(calls.result(sleep.id()).getOutput(), String.class))
+				.isEqualTo("wake-up rang");
+			assertResumedOnceAtTheDueTime(sleep);
+		}
+	}
+
+	private void assertRestartResumesTheSleep(String name, List<String> store, Supplier<StoredCalls> calls) {
+		Sleep sleep = killDuringTheSleep(name + "-killed", store, calls);
+		try (JavaProcess restarted = alarm(name + "-restarted", store, "--alarm.await=" + sleep.id())) {
+			Matcher awaited = restarted.awaitLine(Pattern.compile("Awaited " + Pattern.quote(sleep.id()) + " = (.+)$"),
+					STARTUP);
+			assertThat(awaited.group(1)).isEqualTo("wake-up rang");
+			Matcher status = restarted.awaitLine(STATUS, STARTUP);
+			assertThat(status.group(1)).isEqualTo("DONE");
+			assertThat(status.group(2)).isEqualTo("OK");
+			assertThat(Instant.parse(status.group(3))).isAfterOrEqualTo(sleep.due());
+			assertResumedOnceAtTheDueTime(sleep);
+		}
 	}
 
 	/**
-	 * The store is opened only once the killed JVM is gone, since the embedded store can be read only
-	 * when no application has it open.
+	 * Dispatches a call of {@code ring} in a JVM of its own and kills it with {@code SIGKILL} once the
+	 * call sleeps. The store is read only once the JVM is gone, since the embedded store can be read
+	 * only when no application has it open.
 	 */
-	private void assertSleepSurvivesAKill(String name, List<String> store, Supplier<StoredCalls> calls) {
-		Path runs = this.directory.resolve("runs.txt");
+	private Sleep killDuringTheSleep(String name, List<String> store, Supplier<StoredCalls> calls) {
 		String id;
 		Instant killed;
-		try (JavaProcess sleeper = alarm(name + "-killed", store, runs, "--alarm.dispatch=wake-up")) {
+		try (JavaProcess sleeper = alarm(name, store, "--alarm.dispatch=wake-up")) {
 			id = sleeper.awaitLine(SUSPENDED, STARTUP).group(1);
 			sleeper.kill();
 			killed = Instant.now();
 		}
-		List<Record> beforeKill = AlarmRuns.read(runs);
+		List<Record> beforeKill = AlarmRuns.read(runs());
 		assertThat(beforeKill).extracting(Record::event).containsExactly(Event.SLEEPING);
 		Record firstRun = beforeKill.get(0);
 		StoredCalls stored = calls.get();
@@ -76,29 +113,41 @@ class SleepAcrossKillTests {
 			.isBeforeOrEqualTo(killed.plus(Alarm.SLEEP))
 			.as("the kill came during the sleep")
 			.isAfter(killed);
-
-		try (JavaProcess restarted = alarm(name + "-restarted", store, runs, "--alarm.await=" + id)) {
-			Matcher awaited = restarted.awaitLine(Pattern.compile("Awaited " + Pattern.quote(id) + " = (.+)$"), STARTUP);
-			assertThat(awaited.group(1)).isEqualTo("wake-up rang");
-			Matcher status = restarted.awaitLine(Pattern.compile("Status (\\S+) (\\S+) (\\S+)$"), STARTUP);
-			assertThat(status.group(1)).isEqualTo("DONE");
-			assertThat(status.group(2)).isEqualTo("OK");
-			assertThat(Instant.parse(status.group(3))).isAfterOrEqualTo(due);
-
-			List<Record> all = AlarmRuns.read(runs);
-			assertThat(all).as("a run up to the sleep in the killed JVM, one through it after the restart")
-				.extracting(Record::event)
-				.containsExactly(Event.SLEEPING, Event.SLEEPING, Event.WOKE);
-			Record resumed = all.get(1);
-			Record woke = all.get(2);
-			assertThat(resumed.pid()).isNotEqualTo(firstRun.pid()).isEqualTo(woke.pid());
-			assertThat(resumed.at()).as("the resumed run starts when the sleep ends, not before").isAfterOrEqualTo(due);
-		}
+		return new Sleep(id, firstRun, due);
 	}
 
-	private static JavaProcess alarm(String name, List<String> store, Path runs, String job) {
+	/**
+	 * The second run, in another JVM, started when the sleep was due and got past it, and nothing ran
+	 * again: a sleep started again from zero would have suspended that run and made a third one.
+	 */
+	private void assertResumedOnceAtTheDueTime(Sleep sleep) {
+		List<Record> all = AlarmRuns.read(runs());
+		assertThat(all).as("a run up to the sleep in the killed JVM, one through it in another")
+			.extracting(Record::event)
+			.containsExactly(Event.SLEEPING, Event.SLEEPING, Event.WOKE);
+		Record resumed = all.get(1);
+		Record woke = all.get(2);
+		assertThat(resumed.pid()).isNotEqualTo(sleep.firstRun().pid()).isEqualTo(woke.pid());
+		assertThat(resumed.at()).as("the resumed run starts when the sleep ends, not before").isAfterOrEqualTo(sleep.due());
+	}
+
+	private JavaProcess alarm(String name, List<String> store, String... job) {
 		return JavaProcess.start(name, List.of("-Xmx256m"), AlarmApplication.class,
-				Stream.concat(store.stream(), Stream.of("--alarm.runs=" + runs, job)).toList());
+				Stream.of(store.stream(), Stream.of("--alarm.runs=" + runs()), Stream.of(job)).flatMap((s) -> s).toList());
+	}
+
+	private Path runs() {
+		return this.directory.resolve("runs.txt");
+	}
+
+	/**
+	 * A call of {@code ring} whose JVM was killed while it slept.
+	 *
+	 * @param id its dispatch id
+	 * @param firstRun what its first run recorded on reaching the sleep
+	 * @param due when the sleep ends, as the store holds it
+	 */
+	private record Sleep(String id, Record firstRun, Instant due) {
 	}
 
 }
