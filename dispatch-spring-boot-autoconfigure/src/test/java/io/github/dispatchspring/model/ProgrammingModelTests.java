@@ -101,13 +101,7 @@ abstract class ProgrammingModelTests {
 			.havingCause()
 			.isInstanceOfSatisfying(CallFailedException.class,
 					(ex) -> assertThat(ex.getCallStatus()).isEqualTo(DispatchStatus.INVALID_ARGUMENT));
-		assertThat(this.client.function(Billing::rejects).gatherAsync(List.of("bad-0", "ok", "bad-2")))
-			.failsWithin(TIMEOUT)
-			.withThrowableOfType(ExecutionException.class)
-			.havingCause()
-			.isInstanceOfSatisfying(CallFailedException.class,
-					(ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index)
-						.containsExactly(0, 2));
+		assertFailsAtEveryBadInput(this.client);
 	}
 
 	@Test
@@ -286,6 +280,16 @@ abstract class ProgrammingModelTests {
 	void refusesAnIdempotencyKeyInsideAFunction() {
 		assertThat(this.client.function(Billing::dispatchesWithAKeyInside).call("inside"))
 			.startsWith("A call dispatched inside a @DispatchFunction takes no idempotency key");
+	}
+
+	/** The future of a gather whose inputs 0 and 2 fail in {@code rejects} completes with both failures. */
+	static void assertFailsAtEveryBadInput(DispatchClient client) {
+		assertThat(client.function(Billing::rejects).gatherAsync(List.of("bad-0", "ok", "bad-2"))).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(CallFailedException.class,
+					(ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index)
+						.containsExactly(0, 2));
 	}
 
 	static void await(BooleanSupplier condition) throws InterruptedException {

@@ -9,7 +9,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchClient;
@@ -50,9 +49,6 @@ class RemoteApiProgrammingModelTests {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
-	@TempDir
-	Path store;
-
 	private ConfigurableApplicationContext scheduler;
 
 	private ConfigurableApplicationContext application;
@@ -62,7 +58,7 @@ class RemoteApiProgrammingModelTests {
 	private Billing billing;
 
 	@BeforeAll
-	void start() throws NoSuchAlgorithmException {
+	void start(@TempDir Path store) throws NoSuchAlgorithmException {
 		KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 		int schedulerPort = freePort();
 		int applicationPort = freePort();
@@ -71,7 +67,7 @@ class RemoteApiProgrammingModelTests {
 			.run("--server.address=127.0.0.1", "--server.port=" + schedulerPort, "--dispatch.api-key=" + API_KEY,
 					"--dispatch.signing-key=" + Ed25519Keys.toBase64(keys.getPrivate()),
 					"--dispatch.scheduler.allowed-endpoints=" + endpoint,
-					"--dispatch.scheduler.embedded.directory=" + this.store);
+					"--dispatch.scheduler.embedded.directory=" + store);
 		this.application = new SpringApplicationBuilder(ProgrammingModelTests.ModelApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.run("--server.address=127.0.0.1", "--server.port=" + applicationPort, "--dispatch.endpoint-url=" + endpoint,
@@ -100,13 +96,7 @@ class RemoteApiProgrammingModelTests {
 	void completesFuturesWithResultsAndEveryFailure() throws Exception {
 		DispatchId id = this.client.dispatch("rejects", "future");
 		assertThat(this.client.awaitAsync(id, String.class, TIMEOUT).get()).isEqualTo("future");
-		assertThat(this.client.function(Billing::rejects).gatherAsync(List.of("bad-0", "ok", "bad-2")))
-			.failsWithin(TIMEOUT)
-			.withThrowableOfType(ExecutionException.class)
-			.havingCause()
-			.isInstanceOfSatisfying(CallFailedException.class,
-					(ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index)
-						.containsExactly(0, 2));
+		ProgrammingModelTests.assertFailsAtEveryBadInput(this.client);
 	}
 
 	@Test
