@@ -59,16 +59,26 @@ class SleepAcrossKillTests {
 		assertRestartResumesTheSleep("postgres", database.storeArguments(), () -> calls);
 	}
 
+	/**
+	 * Both instances may run the call's first run; the one that ran it is killed, and the other one
+	 * resumes the call.
+	 */
 	@Test
 	void anotherInstanceOnPostgresResumesTheSleepOfAKilledOne() {
 		PostgresTestDatabase database = PostgresTestDatabase.create();
 		StoredCalls calls = new StoredCalls(database.dataSource());
-		try (JavaProcess survivor = alarm("survivor", database.storeArguments())) {
-			survivor.awaitLine(STARTED, STARTUP);
-			Sleep sleep = killDuringTheSleep("victim", database.storeArguments(), () -> calls);
-			await("the survivor to end the call").atMost(STARTUP)
-				.pollInterval(Duration.ofMillis(50))
-				.until(() -> calls.state(sleep.id()).equals("DONE"));
+		try (JavaProcess idle = alarm("idle", database.storeArguments())) {
+			idle.awaitLine(STARTED, STARTUP);
+			Sleep sleep;
+			try (JavaProcess dispatching = alarm("dispatching", database.storeArguments(), "--alarm.dispatch=wake-up")) {
+				String id = dispatching.awaitLine(SUSPENDED, STARTUP).group(1);
+				JavaProcess sleeper = (AlarmRuns.read(runs()).get(0).pid() == idle.pid()) ? idle : dispatching;
+				sleeper.kill();
+				sleep = killedDuringTheSleep(id, Instant.now(), calls);
+				await("the other instance to end the call").atMost(STARTUP)
+					.pollInterval(Duration.ofMillis(50))
+					.until(() -> calls.state(id).equals("DONE"));
+			}
 			assertThat(new ValueCodec(new JsonMapper()).decode(calls.result(sleep.id()).getOutput(), String.class))
 				.isEqualTo("wake-up rang");
 			assertResumedOnceAtTheDueTime(sleep);
@@ -95,19 +105,23 @@ class SleepAcrossKillTests {
 	 * only when no application has it open.
 	 */
 	private Sleep killDuringTheSleep(String name, List<String> store, Supplier<StoredCalls> calls) {
-		String id;
-		Instant killed;
 		try (JavaProcess sleeper = alarm(name, store, "--alarm.dispatch=wake-up")) {
-			id = sleeper.awaitLine(SUSPENDED, STARTUP).group(1);
+			String id = sleeper.awaitLine(SUSPENDED, STARTUP).group(1);
 			sleeper.kill();
-			killed = Instant.now();
+			return killedDuringTheSleep(id, Instant.now(), calls.get());
 		}
+	}
+
+	/**
+	 * Checks what the store and the runs hold once the JVM of the call's first run is killed: the call
+	 * sleeps, until a time fixed before the kill and still to come when it happened.
+	 */
+	private Sleep killedDuringTheSleep(String id, Instant killed, StoredCalls calls) {
 		List<Record> beforeKill = AlarmRuns.read(runs());
 		assertThat(beforeKill).extracting(Record::event).containsExactly(Event.SLEEPING);
 		Record firstRun = beforeKill.get(0);
-		StoredCalls stored = calls.get();
-		assertThat(stored.state(id)).isEqualTo("SUSPENDED");
-		Instant due = stored.dueAt(id);
+		assertThat(calls.state(id)).isEqualTo("SUSPENDED");
+		Instant due = calls.dueAt(id);
 		assertThat(due).as("the sleep's end, fixed by the first run, before the kill")
 			.isAfterOrEqualTo(firstRun.at().plus(Alarm.SLEEP))
 			.isBeforeOrEqualTo(killed.plus(Alarm.SLEEP))
