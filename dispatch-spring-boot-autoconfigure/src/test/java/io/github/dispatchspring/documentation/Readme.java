@@ -19,6 +19,16 @@ final class Readme {
 	}
 
 	/**
+	 * What a pattern's first group matches anywhere in the README.
+	 * @param pattern the pattern, with one group
+	 * @return every match of the group, in order
+	 * @throws IOException if the README cannot be read
+	 */
+	static List<String> find(Pattern pattern) throws IOException {
+		return groups(pattern.matcher(Files.readString(FILE)));
+	}
+
+	/**
 	 * What a pattern's first group matches in a section of the README.
 	 * @param heading the section's heading line, such as {@code "## Configuration"}; the section ends
 	 * at the next heading of the same level
@@ -34,7 +44,10 @@ final class Readme {
 		}
 		String level = heading.substring(0, heading.indexOf(' ') + 1);
 		int end = readme.indexOf("\n" + level, start + heading.length());
-		Matcher matcher = pattern.matcher(readme.substring(start, (end < 0) ? readme.length() : end));
+		return groups(pattern.matcher(readme.substring(start, (end < 0) ? readme.length() : end)));
+	}
+
+	private static List<String> groups(Matcher matcher) {
 		List<String> found = new ArrayList<>();
 		while (matcher.find()) {
 			found.add(matcher.group(1));

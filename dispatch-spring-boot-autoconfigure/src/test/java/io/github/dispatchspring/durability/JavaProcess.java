@@ -82,6 +82,14 @@ public final class JavaProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The process id of the JVM.
+	 * @return the pid
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
 	 * The file the process writes its standard output and error to.
 	 * @return the log file
 	 */

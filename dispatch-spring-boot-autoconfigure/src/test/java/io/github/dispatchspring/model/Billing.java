@@ -11,6 +11,7 @@ import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.DispatchId;
+import io.github.dispatchspring.DispatchOptions;
 
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -144,6 +145,17 @@ public class Billing {
 		}
 		List<String> after = this.client.gather("rejects", List.of(any), String.class);
 		return List.of(any, race, after.get(0));
+	}
+
+	@DispatchFunction
+	public String dispatchesWithAKeyInside(String key) {
+		try {
+			this.client.dispatch("rejects", key, DispatchOptions.idempotencyKey(key));
+			return "allowed";
+		}
+		catch (IllegalStateException ex) {
+			return ex.getMessage();
+		}
 	}
 
 	public record Delay(String name, long millis, boolean fails) {

@@ -2,7 +2,9 @@ package io.github.dispatchspring.model;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of an application sharing one PostgreSQL store dispatch with one idempotency key at
- * once, many times over: each time both get the id of one call, and the store holds one call.
+ * once, many times over: each time both get the id of one call, the store holds one call, and the
+ * function runs once.
  */
 class IdempotencyAcrossInstancesTests {
 
 	private static final int ROUNDS = 20;
+
+	private static final Map<String, Integer> runs = new ConcurrentHashMap<>();
 
 	private final PostgresTestDatabase database = PostgresTestDatabase.create();
 
@@ -52,6 +57,7 @@ class IdempotencyAcrossInstancesTests {
 					String.class))
 				.hasSize(ROUNDS)
 				.doesNotHaveDuplicates();
+			assertThat(runs).hasSize(ROUNDS).allSatisfy((key, count) -> assertThat(count).as("runs of " + key).isOne());
 		}
 	}
 
@@ -67,9 +73,7 @@ class IdempotencyAcrossInstancesTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PaymentsApplication.class).web(WebApplicationType.NONE)
-			.run("--dispatch.scheduler.store=jdbc", "--dispatch.scheduler.jdbc.url=" + this.database.jdbcUrl(),
-					"--dispatch.scheduler.jdbc.username=" + this.database.username(),
-					"--dispatch.scheduler.jdbc.password=" + this.database.password());
+			.run(this.database.storeArguments().toArray(String[]::new));
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
@@ -83,6 +87,7 @@ class IdempotencyAcrossInstancesTests {
 
 		@DispatchFunction
 		String charge(String key) {
+			runs.merge(key, 1, Integer::sum);
 			return "charged " + key;
 		}
 

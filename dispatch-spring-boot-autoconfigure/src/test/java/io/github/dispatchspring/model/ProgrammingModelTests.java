@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -20,6 +21,7 @@ import io.github.dispatchspring.model.Billing.Delay;
 import io.github.dispatchspring.model.Billing.Invoice;
 import io.github.dispatchspring.model.Billing.Total;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -92,6 +94,30 @@ abstract class ProgrammingModelTests {
 	}
 
 	@Test
+	void futuresCompleteWithTheFailureAndEveryFailedIndex() {
+		DispatchId id = this.client.dispatch("rejects", "bad future");
+		assertThat(this.client.awaitAsync(id, String.class, TIMEOUT)).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(CallFailedException.class,
+					(ex) -> assertThat(ex.getCallStatus()).isEqualTo(DispatchStatus.INVALID_ARGUMENT));
+		assertFailsAtEveryBadInput(this.client);
+	}
+
+	@Test
+	void aFutureOfACallStillRunningCompletesWithATimeout() {
+		DispatchId id = this.client.dispatch("held", "future timeout");
+		// The timeout under test: short, since the call is held until the test releases it.
+		assertThat(this.client.awaitAsync(id, String.class, Duration.ofMillis(200))).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(DispatchException.class,
+					(ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.TIMEOUT));
+		this.billing.release("future timeout");
+		assertThat(this.client.await(id, String.class, TIMEOUT)).isEqualTo("future timeout");
+	}
+
+	@Test
 	void refusesFuturesInsideFunctions() {
 		String message = "would hold the scheduler's thread inside a Dispatch function, where a call's results "
 				+ "arrive by replay; use gather, which suspends the function instead";
@@ -136,6 +162,25 @@ abstract class ProgrammingModelTests {
 		assertThatExceptionOfType(DispatchException.class)
 			.isThrownBy(() -> this.client.status(DispatchId.of("unknown-call")))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.NOT_FOUND));
+	}
+
+	@Test
+	@Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void awaitOnAnIdTheStoreNeverHeldFailsAtOnceWithNotFound() {
+		assertThatExceptionOfType(DispatchException.class)
+			.isThrownBy(() -> this.client.await(DispatchId.of("never-held"), String.class, Duration.ofHours(1)))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.NOT_FOUND));
+	}
+
+	@Test
+	void awaitOnARunningCallTimesOut() {
+		DispatchId id = this.client.dispatch("held", "await timeout");
+		// The timeout under test: short, since the call is held until the test releases it.
+		assertThatExceptionOfType(DispatchException.class)
+			.isThrownBy(() -> this.client.await(id, String.class, Duration.ofMillis(200)))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(DispatchStatus.TIMEOUT));
+		this.billing.release("await timeout");
+		assertThat(this.client.await(id, String.class, TIMEOUT)).isEqualTo("await timeout");
 	}
 
 	@Test
@@ -225,7 +270,26 @@ abstract class ProgrammingModelTests {
 		assertThat(other).isNotEqualTo(first);
 		this.client.await(first, String.class, TIMEOUT);
 		this.client.await(other, String.class, TIMEOUT);
+		DispatchId afterItEnded = this.client.dispatch("delayed", delay, DispatchOptions.idempotencyKey(key));
+		assertThat(afterItEnded).as("the key is kept after its call ended").isEqualTo(first);
+		assertThat(this.client.status(afterItEnded).state()).isEqualTo(CallStatus.State.DONE);
 		assertThat(this.billing.runs.get("delayed:" + key)).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyInsideAFunction() {
+		assertThat(this.client.function(Billing::dispatchesWithAKeyInside).call("inside"))
+			.startsWith("A call dispatched inside a @DispatchFunction takes no idempotency key");
+	}
+
+	/** The future of a gather whose inputs 0 and 2 fail in {@code rejects} completes with both failures. */
+	static void assertFailsAtEveryBadInput(DispatchClient client) {
+		assertThat(client.function(Billing::rejects).gatherAsync(List.of("bad-0", "ok", "bad-2"))).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(CallFailedException.class,
+					(ex) -> assertThat(ex.getFailures()).extracting(CallFailedException.Failure::index)
+						.containsExactly(0, 2));
 	}
 
 	static void await(BooleanSupplier condition) throws InterruptedException {

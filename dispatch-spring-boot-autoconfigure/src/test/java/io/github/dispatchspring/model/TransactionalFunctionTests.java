@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,11 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A {@code @Transactional} function is rolled back at each suspension, as Spring rolls back on an
  * {@link Error}, and does its work again when it replays: what it wrote before a gather is kept
- * once, committed with what it wrote after, and nothing of it is visible while it waits.
+ * once, committed with what it wrote after, and nothing of it is visible while it waits; on each
+ * store a subclass runs it on.
  */
-@SpringBootTest(classes = TransactionalFunctionTests.LedgerApplication.class, webEnvironment = WebEnvironment.NONE,
-		properties = "dispatch.scheduler.embedded.directory=target/transactional-function-stores/${random.uuid}")
-class TransactionalFunctionTests {
+abstract class TransactionalFunctionTests {
 
 	@Autowired
 	DispatchClient client;

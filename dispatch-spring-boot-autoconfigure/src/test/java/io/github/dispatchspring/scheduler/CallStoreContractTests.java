@@ -307,6 +307,20 @@ public abstract class CallStoreContractTests {
 	}
 
 	@Test
+	void keepsAnIdempotencyKeyUntilItsCallIsPurged() {
+		IdempotentCalls calls = (IdempotentCalls) this.store;
+		calls.addOnce(call("first"), "order-1");
+		complete(claim(), "first");
+		assertThat(calls.addOnce(call("while-kept"), "order-1")).isEqualTo("first");
+		this.clock.advance(Duration.ofSeconds(10));
+
+		assertThat(this.store.purge(this.clock.instant(), 10)).isEqualTo(1);
+
+		assertThat(calls.addOnce(call("after-purge"), "order-1")).isEqualTo("after-purge");
+		assertThat(this.store.exists("while-kept")).isFalse();
+	}
+
+	@Test
 	void keepsTheStateOfARetriedCall() {
 		ClaimedCall resumed = resumedAtDeadline();
 

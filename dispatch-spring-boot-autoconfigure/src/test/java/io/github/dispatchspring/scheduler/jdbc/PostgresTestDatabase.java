@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.awaitility.Awaitility.await;
 
@@ -130,6 +132,26 @@ public final class PostgresTestDatabase {
 			.pollInterval(Duration.ofMillis(1200))
 			.until(() -> maintenance.queryForObject(query, Long.class, this.name),
 					(count) -> count == last.getAndSet(count));
+	}
+
+	/**
+	 * The command line arguments that make an application keep its calls in this database.
+	 * @return the arguments, such as {@code --dispatch.scheduler.store=jdbc}
+	 */
+	public List<String> storeArguments() {
+		return List.of("--dispatch.scheduler.store=jdbc", "--dispatch.scheduler.jdbc.url=" + jdbcUrl(),
+				"--dispatch.scheduler.jdbc.username=" + username(), "--dispatch.scheduler.jdbc.password=" + password());
+	}
+
+	/**
+	 * Makes the application context of a test keep its calls in this database.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 */
+	public void registerAsStore(DynamicPropertyRegistry registry) {
+		registry.add("dispatch.scheduler.store", () -> "jdbc");
+		registry.add("dispatch.scheduler.jdbc.url", this::jdbcUrl);
+		registry.add("dispatch.scheduler.jdbc.username", this::username);
+		registry.add("dispatch.scheduler.jdbc.password", this::password);
 	}
 
 	/** Stops the server under this database, and so every database of this JVM's tests. */
