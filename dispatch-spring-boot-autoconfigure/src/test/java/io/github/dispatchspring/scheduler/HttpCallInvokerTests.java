@@ -90,16 +90,19 @@ class HttpCallInvokerTests {
 			awaitQuietly(answer);
 			return Answer.of(ok());
 		})) {
-			// The endpoint answers only once the test lets it, so the attempt can end only by the
-			// timeout given, half a second, well under the invoker's own ten seconds.
-			RunResponse response = invoker(this.signer, ANY).invoke(slow.url(), request, 1, Duration.ofMillis(500));
+			RunResponse response;
+			try {
+				// The endpoint answers only once the test lets it, so the attempt can end only by the
+				// timeout given, half a second, well under the invoker's own ten seconds.
+				response = invoker(this.signer, ANY).invoke(slow.url(), request, 1, Duration.ofMillis(500));
+			}
+			finally {
+				answer.countDown();
+			}
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_TIMEOUT);
 			assertThat(response.getExit().getResult().getError().getType())
 				.isEqualTo(HttpTimeoutException.class.getName());
-		}
-		finally {
-			answer.countDown();
 		}
 	}
 
