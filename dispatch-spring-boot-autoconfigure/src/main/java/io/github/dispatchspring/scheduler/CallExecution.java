@@ -148,7 +148,8 @@ public final class CallExecution {
 		int attempt = claimed.attempt() + 1;
 		String errorType = result.hasError() ? result.getError().getType() : null;
 		if (policy.retry().retries(status, errorType, attempt)) {
-			Instant dueAt = this.clock.instant().plus(policy.retry().delayAfter(attempt));
+			Instant dueAt = retryAt(this.clock.instant().plus(policy.retry().delayAfter(attempt)),
+					claimed.call().expiresAt());
 			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE, status, result),
 					handoff)) {
 				this.events.retried(claimed, status);
@@ -237,6 +238,15 @@ public final class CallExecution {
 		}
 		Instant expired = expiresAt.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
 		return (deadline == null || expired.isBefore(deadline)) ? expired : deadline;
+	}
+
+	/**
+	 * When a failed call runs again: after its backoff, or once it has expired if that comes first,
+	 * so that it ends with {@code TIMEOUT} when it expires rather than a backoff later.
+	 */
+	private static Instant retryAt(Instant backedOff, @Nullable Instant expiresAt) {
+		Instant due = dueBy(backedOff, expiresAt);
+		return (due != null) ? due : backedOff;
 	}
 
 	private static RunRequest request(ClaimedCall claimed) {

@@ -119,6 +119,18 @@ class FunctionPoliciesSchedulingTests {
 	}
 
 	@Test
+	void endsACallAtItsExpirationRatherThanABackoffLater() {
+		this.contextRunner
+			.withPropertyValues("dispatch.functions.patient.retry.initial-interval=10m",
+					"dispatch.functions.patient.retry.max-interval=10m")
+			.run((context) -> {
+				CallStatus status = runToEnd(context, "patient");
+				assertThat(status.outcome()).isEqualTo(DispatchStatus.TIMEOUT);
+				assertThat(context.getBean(Invocations.class).count("patient")).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void endsACallPastItsOwnExpirationOverThatOfItsFunction() {
 		this.contextRunner.run((context) -> {
 			DispatchClient client = context.getBean(DispatchClient.class);
@@ -226,6 +238,13 @@ class FunctionPoliciesSchedulingTests {
 		public String stuck(String input) throws IOException {
 			this.invocations.record("stuck");
 			throw new IOException("still down");
+		}
+
+		// A second: its retry is due ten minutes after its first attempt, long after it expired.
+		@DispatchFunction(expiration = "1s")
+		public String patient(String input) throws IOException {
+			this.invocations.record("patient");
+			throw new IOException("down for a while");
 		}
 
 		@DispatchFunction
