@@ -8,6 +8,9 @@ import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.observability.DispatchEndpoint;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
+import io.github.dispatchspring.scheduler.FunctionPolicies;
+import io.github.dispatchspring.scheduler.FunctionPolicy;
+import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.StoreStatistics;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +38,8 @@ public final class DispatchEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchEndpoint dispatchEndpoint(FunctionRegistry registry, ObjectProvider<EmbeddedScheduler> scheduler,
-			ObjectProvider<CallStore> store, ObjectProvider<StoreStatistics> statistics, DispatchProperties properties,
-			Clock clock) {
+			ObjectProvider<CallStore> store, ObjectProvider<StoreStatistics> statistics,
+			ObjectProvider<FunctionPolicies> policies, DispatchProperties properties, Clock clock) {
 		EmbeddedScheduler embedded = scheduler.getIfAvailable();
 		CallStore calls = store.getIfAvailable();
 		DispatchEndpoint.Scheduler described = null;
@@ -44,20 +47,30 @@ public final class DispatchEndpointAutoConfiguration {
 			ObservedStore observed = ObservedStore.of(calls, statistics, properties);
 			described = new DispatchEndpoint.Scheduler(embedded, calls, observed.statistics(), observed.name());
 		}
-		return new DispatchEndpoint(registry, functionSettings(properties), described, clock);
+		FunctionPolicies functionPolicies = policies.getIfAvailable();
+		boolean inProcess = properties.getScheduler().isInProcess();
+		return new DispatchEndpoint(registry, (name) -> (functionPolicies != null)
+				? settings(functionPolicies.of(name), inProcess) : Map.of(), described, clock);
 	}
 
-	private static Map<String, Object> functionSettings(DispatchProperties properties) {
-		DispatchProperties.Scheduler scheduler = properties.getScheduler();
-		DispatchProperties.Retry retry = scheduler.getRetry();
+	private static Map<String, Object> settings(FunctionPolicy policy, boolean inProcess) {
+		RetryPolicy retry = policy.retry();
 		Map<String, Object> settings = new LinkedHashMap<>();
-		settings.put("inProcess", scheduler.isInProcess());
-		settings.put("retryInitialInterval", retry.getInitialInterval().toString());
-		settings.put("retryMultiplier", retry.getMultiplier());
-		settings.put("retryMaxInterval", retry.getMaxInterval().toString());
-		settings.put("retryMaxAttempts", retry.getMaxAttempts());
-		settings.put("expiration",
-				(scheduler.getDefaultExpiration() != null) ? scheduler.getDefaultExpiration().toString() : null);
+		settings.put("inProcess", inProcess);
+		settings.put("retryInitialInterval", retry.initialInterval().toString());
+		settings.put("retryMultiplier", retry.multiplier());
+		settings.put("retryMaxInterval", retry.maxInterval().toString());
+		settings.put("retryMaxAttempts", retry.maxAttempts());
+		settings.put("retryJitter", retry.jitter());
+		settings.put("noRetryStatuses", retry.noRetryStatuses().stream().map(Enum::name).sorted().toList());
+		settings.put("noRetryErrors", retry.noRetryErrors());
+		settings.put("timeout", policy.timeout().toString());
+		settings.put("expiration", (policy.expiration() != null) ? policy.expiration().toString() : null);
+		settings.put("concurrency", policy.concurrency());
+		FunctionPolicy.RateLimit rateLimit = policy.rateLimit();
+		settings.put("rateLimit", (rateLimit != null) ? rateLimit.starts() : null);
+		settings.put("rateLimitPeriod", (rateLimit != null) ? rateLimit.period().toString() : null);
+		settings.put("priority", policy.priority());
 		return settings;
 	}
 

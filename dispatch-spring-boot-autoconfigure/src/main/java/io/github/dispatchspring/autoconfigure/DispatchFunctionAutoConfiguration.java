@@ -1,7 +1,10 @@
 package io.github.dispatchspring.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.github.dispatchspring.DispatchExceptionMapper;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.client.LocalEndpoint;
 import io.github.dispatchspring.durable.ChildCalls;
@@ -9,6 +12,7 @@ import io.github.dispatchspring.function.DispatchFunctionDiscoverer;
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.FunctionRunner;
 import io.github.dispatchspring.proto.ValueCodec;
+import io.github.dispatchspring.wire.HttpClientErrorStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,15 +26,19 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of what every Dispatch application has: the {@link DispatchFunction} methods
- * found among its beans, the value codec, the runner of functions, this application's endpoint and
- * the clock of the scheduler and the webhook.
+ * found among its beans, the value codec, the runner of functions (with the application's
+ * {@link DispatchExceptionMapper} beans, then the statuses of Spring's HTTP client exceptions when
+ * Spring Web is present), this application's endpoint and the clock of the scheduler and the webhook.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(DispatchProperties.class)
 public final class DispatchFunctionAutoConfiguration {
+
+	private static final String SPRING_HTTP_CLIENTS = "org.springframework.web.client.RestClientResponseException";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -59,9 +67,14 @@ public final class DispatchFunctionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionRunner dispatchFunctionRunner(FunctionRegistry registry, ValueCodec codec,
-			ObjectProvider<ChildCalls> childCalls, DispatchProperties properties, Clock clock) {
+			ObjectProvider<ChildCalls> childCalls, DispatchProperties properties, Clock clock,
+			ObjectProvider<DispatchExceptionMapper> mappers) {
+		List<DispatchExceptionMapper> ordered = new ArrayList<>(mappers.orderedStream().toList());
+		if (ClassUtils.isPresent(SPRING_HTTP_CLIENTS, DispatchFunctionAutoConfiguration.class.getClassLoader())) {
+			ordered.add(new HttpClientErrorStatus());
+		}
 		return new FunctionRunner(registry, codec, childCalls.getIfAvailable(),
-				properties.getMaxRequestSize().toBytes(), clock);
+				properties.getMaxRequestSize().toBytes(), clock, ordered);
 	}
 
 	@Bean

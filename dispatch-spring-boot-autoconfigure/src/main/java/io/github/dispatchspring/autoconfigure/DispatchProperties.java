@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.scheduler.Durability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -302,6 +304,22 @@ public class DispatchProperties {
 		 */
 		private @Nullable Integer maxAttempts;
 
+		/**
+		 * Randomization factor of each delay, from 0 (none) to 1 (anywhere from none to twice the delay).
+		 */
+		private @Nullable Double jitter;
+
+		/**
+		 * Retryable statuses that end a call of the function at once, such as THROTTLED.
+		 */
+		private @Nullable List<DispatchStatus> noRetryStatuses;
+
+		/**
+		 * Error types that end a call of the function at once: exception class names, which match their
+		 * subclasses too.
+		 */
+		private @Nullable List<String> noRetryErrors;
+
 		public @Nullable Duration getInitialInterval() {
 			return this.initialInterval;
 		}
@@ -332,6 +350,30 @@ public class DispatchProperties {
 
 		public void setMaxAttempts(@Nullable Integer maxAttempts) {
 			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable Double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(@Nullable Double jitter) {
+			this.jitter = jitter;
+		}
+
+		public @Nullable List<DispatchStatus> getNoRetryStatuses() {
+			return this.noRetryStatuses;
+		}
+
+		public void setNoRetryStatuses(@Nullable List<DispatchStatus> noRetryStatuses) {
+			this.noRetryStatuses = noRetryStatuses;
+		}
+
+		public @Nullable List<String> getNoRetryErrors() {
+			return this.noRetryErrors;
+		}
+
+		public void setNoRetryErrors(@Nullable List<String> noRetryErrors) {
+			this.noRetryErrors = noRetryErrors;
 		}
 
 	}
@@ -462,7 +504,7 @@ public class DispatchProperties {
 		private Duration retention = Duration.ofDays(7);
 
 		/**
-		 * Expiration of calls that set none; calls never expire when not set.
+		 * Expiration of calls that set none.
 		 */
 		private @Nullable Duration defaultExpiration;
 
@@ -475,7 +517,7 @@ public class DispatchProperties {
 		/**
 		 * Timeout of one call to a function over HTTP.
 		 */
-		private Duration httpTimeout = Duration.ofMinutes(4);
+		private @Nullable Duration httpTimeout;
 
 		/**
 		 * URL prefixes of the endpoints calls may go to besides this application's own instances,
@@ -483,7 +525,7 @@ public class DispatchProperties {
 		 */
 		private List<String> allowedEndpoints = new ArrayList<>();
 
-		private final Retry retry = new Retry();
+		private final SchedulerRetry retry = new SchedulerRetry();
 
 		public Store getStore() {
 			return this.store;
@@ -565,6 +607,8 @@ public class DispatchProperties {
 			this.retention = retention;
 		}
 
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "dispatch.defaults.expiration", since = "0.1.0")
 		public @Nullable Duration getDefaultExpiration() {
 			return this.defaultExpiration;
 		}
@@ -581,11 +625,13 @@ public class DispatchProperties {
 			this.inProcess = inProcess;
 		}
 
-		public Duration getHttpTimeout() {
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "dispatch.defaults.timeout", since = "0.1.0")
+		public @Nullable Duration getHttpTimeout() {
 			return this.httpTimeout;
 		}
 
-		public void setHttpTimeout(Duration httpTimeout) {
+		public void setHttpTimeout(@Nullable Duration httpTimeout) {
 			this.httpTimeout = httpTimeout;
 		}
 
@@ -597,7 +643,7 @@ public class DispatchProperties {
 			this.allowedEndpoints = allowedEndpoints;
 		}
 
-		public Retry getRetry() {
+		public SchedulerRetry getRetry() {
 			return this.retry;
 		}
 
@@ -628,6 +674,21 @@ public class DispatchProperties {
 		 */
 		private int maxAttempts = 20;
 
+		/**
+		 * Randomization factor of each delay, from 0 (none) to 1 (anywhere from none to twice the delay).
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Retryable statuses that end a call at once, such as THROTTLED.
+		 */
+		private List<DispatchStatus> noRetryStatuses = new ArrayList<>();
+
+		/**
+		 * Error types that end a call at once: exception class names, which match their subclasses too.
+		 */
+		private List<String> noRetryErrors = new ArrayList<>();
+
 		public Duration getInitialInterval() {
 			return this.initialInterval;
 		}
@@ -657,6 +718,97 @@ public class DispatchProperties {
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public List<DispatchStatus> getNoRetryStatuses() {
+			return this.noRetryStatuses;
+		}
+
+		public void setNoRetryStatuses(List<DispatchStatus> noRetryStatuses) {
+			this.noRetryStatuses = noRetryStatuses;
+		}
+
+		public List<String> getNoRetryErrors() {
+			return this.noRetryErrors;
+		}
+
+		public void setNoRetryErrors(List<String> noRetryErrors) {
+			this.noRetryErrors = noRetryErrors;
+		}
+
+	}
+
+	/**
+	 * Retries of failed calls, as first configured under the scheduler.
+	 */
+	public static class SchedulerRetry {
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private @Nullable Duration initialInterval;
+
+		/**
+		 * Factor by which the delay grows with each retry.
+		 */
+		private @Nullable Double multiplier;
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private @Nullable Duration maxInterval;
+
+		/**
+		 * Attempts after which a call that keeps failing ends with its last error; 0 for no limit.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "dispatch.defaults.retry.initial-interval", since = "0.1.0")
+		public @Nullable Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(@Nullable Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "dispatch.defaults.retry.multiplier", since = "0.1.0")
+		public @Nullable Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(@Nullable Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "dispatch.defaults.retry.max-interval", since = "0.1.0")
+		public @Nullable Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(@Nullable Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "dispatch.defaults.retry.max-attempts", since = "0.1.0")
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 

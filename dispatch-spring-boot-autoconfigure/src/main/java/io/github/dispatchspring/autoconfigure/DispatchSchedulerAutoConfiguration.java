@@ -3,8 +3,6 @@ package io.github.dispatchspring.autoconfigure;
 import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,14 +21,12 @@ import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
+import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.GeneratedSchedulerKeys;
 import io.github.dispatchspring.scheduler.HttpCallInvoker;
 import io.github.dispatchspring.scheduler.LocalCallInvoker;
 import io.github.dispatchspring.scheduler.RegisteredInstances;
 import io.github.dispatchspring.scheduler.ResultWaiter;
-import io.github.dispatchspring.scheduler.FunctionPolicies;
-import io.github.dispatchspring.scheduler.FunctionPolicy;
-import io.github.dispatchspring.scheduler.RetryPolicy;
 import io.github.dispatchspring.scheduler.SchedulerEvents;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.SignatureEndpointRequestSigner;
@@ -42,6 +38,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -127,40 +124,28 @@ public final class DispatchSchedulerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RetryPolicy dispatchRetryPolicy(DispatchProperties properties) {
-		DispatchProperties.Retry retry = properties.getScheduler().getRetry();
-		return new RetryPolicy(retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
-				retry.getMaxAttempts());
+	FunctionPolicies dispatchFunctionPolicies(DispatchProperties properties, FunctionRegistry registry,
+			Environment environment) {
+		DeprecatedKeys deprecated = new DeprecatedKeys(environment);
+		deprecated.warnOfUse();
+		return new FunctionPolicyResolver(properties, registry, deprecated).policies();
 	}
 
+	/**
+	 * Resolves the policies of the functions once they are all known, so that a setting that cannot
+	 * be used fails the start.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
-	FunctionPolicies dispatchFunctionPolicies(DispatchProperties properties, RetryPolicy retryPolicy) {
-		FunctionPolicy otherwise = new FunctionPolicy(retryPolicy, properties.getDefaults().getTimeout(),
-				properties.getScheduler().getDefaultExpiration(), 0, null, 0);
-		Map<String, FunctionPolicy> byFunction = new LinkedHashMap<>();
-		properties.getFunctions().forEach((name, function) -> byFunction.put(name, policy(function, otherwise)));
-		return new FunctionPolicies(byFunction, otherwise);
-	}
-
-	private static FunctionPolicy policy(DispatchProperties.Function function, FunctionPolicy otherwise) {
-		Integer concurrency = function.getConcurrency();
-		Integer starts = function.getRateLimit().getLimit();
-		Integer priority = function.getPriority();
-		return new FunctionPolicy(otherwise.retry(),
-				(function.getTimeout() != null) ? function.getTimeout() : otherwise.timeout(),
-				(function.getExpiration() != null) ? function.getExpiration() : otherwise.expiration(),
-				(concurrency != null) ? concurrency : 0,
-				(starts != null) ? new FunctionPolicy.RateLimit(starts, function.getRateLimit().getPeriod()) : null,
-				(priority != null) ? priority : 0);
+	static SmartInitializingSingleton dispatchFunctionPoliciesCheck(ObjectProvider<FunctionPolicies> policies) {
+		return () -> policies.getObject().byFunction();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CallInvoker dispatchCallInvoker(HttpClient httpClient, EndpointRequestSigner signer, AllowedEndpoints allowed,
 			FunctionRegistry registry, FunctionRunner runner, RegisteredInstances instances,
-			DispatchProperties properties, ObjectProvider<CallTracing> tracing) {
-		HttpCallInvoker remote = new HttpCallInvoker(httpClient, properties.getScheduler().getHttpTimeout(), signer,
+			DispatchProperties properties, FunctionPolicies policies, ObjectProvider<CallTracing> tracing) {
+		HttpCallInvoker remote = new HttpCallInvoker(httpClient, policies.otherwise().timeout(), signer,
 				allowed, properties.getMaxRequestSize().toBytes(), tracing.getIfAvailable(() -> CallTracing.NONE));
 		return properties.getScheduler().isInProcess() ? new LocalCallInvoker(registry, runner, remote, instances)
 				: remote;
@@ -186,11 +171,11 @@ public final class DispatchSchedulerAutoConfiguration {
 	}
 
 	@Bean
-	CallExecution dispatchCallExecution(CallStore store, CallInvoker invoker, RetryPolicy retryPolicy,
+	CallExecution dispatchCallExecution(CallStore store, CallInvoker invoker, FunctionPolicies policies,
 			DispatchRequestLimits limits, StoreOutage outage, Clock clock, ObjectProvider<SchedulerEvents> events,
 			ObjectProvider<CallTracing> tracing) {
 		SchedulerEvents told = events.getIfAvailable(() -> SchedulerEvents.NONE);
-		return new CallExecution(new TransitionWriter(store, told), invoker, retryPolicy, limits, outage, clock, told,
+		return new CallExecution(new TransitionWriter(store, told), invoker, policies, limits, outage, clock, told,
 				tracing.getIfAvailable(() -> CallTracing.NONE));
 	}
 
@@ -205,10 +190,10 @@ public final class DispatchSchedulerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallSubmitter dispatchCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter,
-			DispatchProperties properties, Clock clock, ObjectProvider<SchedulerEvents> events,
+			FunctionPolicies policies, Clock clock, ObjectProvider<SchedulerEvents> events,
 			ObjectProvider<CallTracing> tracing) {
-		return new EmbeddedCallSubmitter(store, scheduler, waiter, clock,
-				properties.getScheduler().getDefaultExpiration(), events.getIfAvailable(() -> SchedulerEvents.NONE),
+		return new EmbeddedCallSubmitter(store, scheduler, waiter, clock, policies,
+				events.getIfAvailable(() -> SchedulerEvents.NONE),
 				tracing.getIfAvailable(() -> CallTracing.NONE));
 	}
 

@@ -70,16 +70,19 @@ public final class DefaultDispatchClient implements DispatchClient {
 
 	@Override
 	public DispatchId dispatch(String function, @Nullable Object input, DispatchOptions options) {
+		Call call = expiring(call(function, input), options.expiration());
 		String key = options.idempotencyKey();
 		if (key == null) {
-			return dispatch(function, input);
+			Batch batch = new Batch();
+			batch.calls.add(call);
+			return batch.dispatch().get(0);
 		}
 		if (DurableExecution.current() != null) {
 			throw new IllegalStateException("A call dispatched inside a @DispatchFunction takes no idempotency key: "
 					+ "its id is derived from the function's call and step, so a retry or a replay dispatches it once "
 					+ "already");
 		}
-		return this.submitter.submitOnce(call(function, input), key);
+		return this.submitter.submitOnce(call, key);
 	}
 
 	@Override
@@ -239,6 +242,17 @@ public final class DefaultDispatchClient implements DispatchClient {
 			.setFunction(function)
 			.setEndpoint(this.endpoint.get())
 			.setInput(this.codec.encode(input))
+			.build();
+	}
+
+	private static Call expiring(Call call, @Nullable Duration expiration) {
+		if (expiration == null) {
+			return call;
+		}
+		return call.toBuilder()
+			.setExpiration(com.google.protobuf.Duration.newBuilder()
+				.setSeconds(expiration.getSeconds())
+				.setNanos(expiration.getNano()))
 			.build();
 	}
 

@@ -15,12 +15,15 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
 import io.github.dispatchspring.DispatchException;
+import io.github.dispatchspring.DispatchExceptionMapper;
 import io.github.dispatchspring.DispatchStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -49,8 +52,22 @@ public final class ErrorStatus {
 	 * @return the status
 	 */
 	public static DispatchStatus of(Throwable error) {
+		return of(error, List.of());
+	}
+
+	/**
+	 * The status for an exception, asking the application's mappers first, for the exception and
+	 * then for each of its causes.
+	 * @param error what a function threw
+	 * @param mappers the application's mappers, in their order
+	 * @return the status
+	 */
+	public static DispatchStatus of(Throwable error, List<DispatchExceptionMapper> mappers) {
 		for (Throwable current = error; current != null; current = current.getCause()) {
-			DispatchStatus status = direct(current);
+			DispatchStatus status = mapped(current, mappers);
+			if (status == null) {
+				status = direct(current);
+			}
 			if (status != null) {
 				return status;
 			}
@@ -59,6 +76,16 @@ public final class ErrorStatus {
 			}
 		}
 		return DispatchStatus.PERMANENT_ERROR;
+	}
+
+	private static @Nullable DispatchStatus mapped(Throwable error, List<DispatchExceptionMapper> mappers) {
+		for (DispatchExceptionMapper mapper : mappers) {
+			Optional<DispatchStatus> status = mapper.status(error);
+			if (status.isPresent()) {
+				return status.get();
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable DispatchStatus direct(Throwable error) {

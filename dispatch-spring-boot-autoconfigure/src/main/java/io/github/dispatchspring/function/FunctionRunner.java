@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import io.github.dispatchspring.DispatchExceptionMapper;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.SerializationException;
 import io.github.dispatchspring.durable.ChildCalls;
@@ -45,6 +46,8 @@ public final class FunctionRunner {
 
 	private final Clock clock;
 
+	private final List<DispatchExceptionMapper> mappers;
+
 	/**
 	 * Creates a runner.
 	 * @param registry the functions
@@ -56,11 +59,27 @@ public final class FunctionRunner {
 	 */
 	public FunctionRunner(FunctionRegistry registry, ValueCodec codec, @Nullable ChildCalls childCalls,
 			long maxJournalSize, Clock clock) {
+		this(registry, codec, childCalls, maxJournalSize, clock, List.of());
+	}
+
+	/**
+	 * Creates a runner that asks the application's mappers for the status of a function's exception
+	 * before the built-in mapping.
+	 * @param registry the functions
+	 * @param codec the codec of inputs and outputs
+	 * @param childCalls the calls in the store of the embedded scheduler, or {@code null} without one
+	 * @param maxJournalSize the largest journal, in bytes, that the webhook accepts back
+	 * @param clock the clock the durable sleeps of functions read
+	 * @param mappers the application's mappers of exceptions to statuses, in their order
+	 */
+	public FunctionRunner(FunctionRegistry registry, ValueCodec codec, @Nullable ChildCalls childCalls,
+			long maxJournalSize, Clock clock, List<DispatchExceptionMapper> mappers) {
 		this.registry = registry;
 		this.codec = codec;
 		this.childCalls = childCalls;
 		this.maxJournalSize = maxJournalSize;
 		this.clock = clock;
+		this.mappers = List.copyOf(mappers);
 	}
 
 	/**
@@ -157,8 +176,9 @@ public final class FunctionRunner {
 		return RunResponse.newBuilder().setStatus(Status.STATUS_OK).setPoll(poll).build();
 	}
 
-	private static RunResponse failure(Throwable error) {
-		return failure(ErrorStatus.of(error), error.getClass().getName(), String.valueOf(error.getMessage()), error);
+	private RunResponse failure(Throwable error) {
+		return failure(ErrorStatus.of(error, this.mappers), error.getClass().getName(),
+				String.valueOf(error.getMessage()), error);
 	}
 
 	private static RunResponse failure(DispatchStatus status, String type, String message, @Nullable Throwable error) {

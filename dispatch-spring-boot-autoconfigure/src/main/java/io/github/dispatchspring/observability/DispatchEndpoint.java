@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.dispatchspring.function.FunctionRegistry;
 import io.github.dispatchspring.function.RegisteredFunction;
@@ -30,7 +31,7 @@ public final class DispatchEndpoint {
 
 	private final FunctionRegistry registry;
 
-	private final Map<String, Object> functionSettings;
+	private final Function<String, Map<String, Object>> functionSettings;
 
 	private final @Nullable Scheduler scheduler;
 
@@ -39,14 +40,14 @@ public final class DispatchEndpoint {
 	/**
 	 * Creates the endpoint.
 	 * @param registry the functions
-	 * @param functionSettings the settings every function's calls run with
+	 * @param functionSettings the settings the calls of a function run with, by its name
 	 * @param scheduler the embedded scheduler and its store, or {@code null} without one
 	 * @param clock the clock
 	 */
-	public DispatchEndpoint(FunctionRegistry registry, Map<String, Object> functionSettings,
+	public DispatchEndpoint(FunctionRegistry registry, Function<String, Map<String, Object>> functionSettings,
 			@Nullable Scheduler scheduler, Clock clock) {
 		this.registry = registry;
-		this.functionSettings = Collections.unmodifiableMap(new LinkedHashMap<>(functionSettings));
+		this.functionSettings = functionSettings;
 		this.scheduler = scheduler;
 		this.clock = clock;
 	}
@@ -62,7 +63,8 @@ public final class DispatchEndpoint {
 			Type input = function.inputType();
 			functions.put(function.name(), new FunctionDescription(
 					function.method().getDeclaringClass().getName() + "." + function.method().getName(),
-					(input != null) ? input.getTypeName() : null, this.functionSettings));
+					(input != null) ? input.getTypeName() : null,
+					Collections.unmodifiableMap(new LinkedHashMap<>(this.functionSettings.apply(function.name())))));
 		}
 		if (this.scheduler == null) {
 			return new Report(functions, null, null, List.of());

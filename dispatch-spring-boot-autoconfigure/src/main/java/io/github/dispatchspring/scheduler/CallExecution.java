@@ -38,7 +38,7 @@ public final class CallExecution {
 
 	private final RunResponseValidator responses;
 
-	private final RetryPolicy retryPolicy;
+	private final FunctionPolicies policies;
 
 	private final Clock clock;
 
@@ -57,34 +57,36 @@ public final class CallExecution {
 	 * Creates the execution.
 	 * @param writer records the outcomes
 	 * @param invoker runs the calls
-	 * @param retryPolicy when failed calls run again
+	 * @param policies when the failed calls of each function run again, how long a run may take and
+	 * when calls expire
 	 * @param limits the rules the calls a function asks for are held to
 	 * @param outage the store's failures, as the scheduler sees them
 	 * @param clock the clock
 	 */
-	public CallExecution(TransitionWriter writer, CallInvoker invoker, RetryPolicy retryPolicy,
+	public CallExecution(TransitionWriter writer, CallInvoker invoker, FunctionPolicies policies,
 			DispatchRequestLimits limits, StoreOutage outage, Clock clock) {
-		this(writer, invoker, retryPolicy, limits, outage, clock, SchedulerEvents.NONE, CallTracing.NONE);
+		this(writer, invoker, policies, limits, outage, clock, SchedulerEvents.NONE, CallTracing.NONE);
 	}
 
 	/**
 	 * Creates the execution, telling of its attempts and outcomes and carrying the trace of each call.
 	 * @param writer records the outcomes
 	 * @param invoker runs the calls
-	 * @param retryPolicy when failed calls run again
+	 * @param policies when the failed calls of each function run again, how long a run may take and
+	 * when calls expire
 	 * @param limits the rules the calls a function asks for are held to
 	 * @param outage the store's failures, as the scheduler sees them
 	 * @param clock the clock
 	 * @param events what hears of attempts, retries, ends and the calls functions ask for
 	 * @param tracing observes each attempt in the trace of its call
 	 */
-	public CallExecution(TransitionWriter writer, CallInvoker invoker, RetryPolicy retryPolicy,
+	public CallExecution(TransitionWriter writer, CallInvoker invoker, FunctionPolicies policies,
 			DispatchRequestLimits limits, StoreOutage outage, Clock clock, SchedulerEvents events,
 			CallTracing tracing) {
 		this.writer = writer;
 		this.invoker = invoker;
 		this.responses = new RunResponseValidator(limits);
-		this.retryPolicy = retryPolicy;
+		this.policies = policies;
 		this.outage = outage;
 		this.clock = clock;
 		this.events = events;
@@ -117,9 +119,11 @@ public final class CallExecution {
 
 	private @Nullable CallResult attempt(ClaimedCall claimed, CallTracing.Observed run,
 			TransitionWriter.Handoff handoff) {
+		FunctionPolicy policy = this.policies.of(claimed.call().function());
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
-		RunResponse response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1);
+		RunResponse response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1,
+				policy.timeout());
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		String invalid = this.responses.problem(response);
 		DispatchStatus status = (invalid != null) ? DispatchStatus.INVALID_RESPONSE : status(response);
@@ -142,8 +146,10 @@ public final class CallExecution {
 			result = result.toBuilder().mergeFrom(failure(status.name(), "the call ended with status " + status)).build();
 		}
 		int attempt = claimed.attempt() + 1;
-		if (this.retryPolicy.retries(status, attempt)) {
-			Instant dueAt = this.clock.instant().plus(this.retryPolicy.delayAfter(attempt));
+		String errorType = result.hasError() ? result.getError().getType() : null;
+		if (policy.retry().retries(status, errorType, attempt)) {
+			Instant dueAt = retryAt(this.clock.instant().plus(policy.retry().delayAfter(attempt)),
+					claimed.call().expiresAt());
 			if (write(new Transition.Retry(claimed, dueAt, status == DispatchStatus.INCOMPATIBLE_STATE, status, result),
 					handoff)) {
 				this.events.retried(claimed, status);
@@ -195,18 +201,31 @@ public final class CallExecution {
 		}
 	}
 
-	private static List<NewCall> children(NewCall parent, Poll poll, Instant now, @Nullable String traceContext) {
+	private List<NewCall> children(NewCall parent, Poll poll, Instant now, @Nullable String traceContext) {
 		boolean journaled = poll.getTypedCoroutineState().is(Journal.class);
 		List<NewCall> children = new ArrayList<>(poll.getCallsCount());
 		for (Call call : poll.getCallsList()) {
 			String endpoint = call.getEndpoint().isEmpty() ? parent.endpoint() : call.getEndpoint();
 			Instant expiresAt = call.hasExpiration() ? now.plusSeconds(call.getExpiration().getSeconds())
-				.plusNanos(call.getExpiration().getNanos()) : parent.expiresAt();
+				.plusNanos(call.getExpiration().getNanos()) : expiration(call.getFunction(), parent, now);
 			String id = journaled ? DispatchIds.derived(parent.id(), call) : DispatchIds.next();
 			children.add(new NewCall(id, call.getFunction(), endpoint, call.getInput(), parent.id(), parent.rootId(),
 					call.getCorrelationId(), true, now, expiresAt, traceContext));
 		}
 		return children;
+	}
+
+	/**
+	 * When a call a function asks for without an expiration of its own expires: after the expiration
+	 * of its function, but never after its parent.
+	 */
+	private @Nullable Instant expiration(String function, NewCall parent, Instant now) {
+		Duration expiration = this.policies.of(function).expiration();
+		if (expiration == null) {
+			return parent.expiresAt();
+		}
+		Instant expiresAt = now.plus(expiration);
+		return (parent.expiresAt() != null && parent.expiresAt().isBefore(expiresAt)) ? parent.expiresAt() : expiresAt;
 	}
 
 	/**
@@ -219,6 +238,15 @@ public final class CallExecution {
 		}
 		Instant expired = expiresAt.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
 		return (deadline == null || expired.isBefore(deadline)) ? expired : deadline;
+	}
+
+	/**
+	 * When a failed call runs again: after its backoff, or once it has expired if that comes first,
+	 * so that it ends with {@code TIMEOUT} when it expires rather than a backoff later.
+	 */
+	private static Instant retryAt(Instant backedOff, @Nullable Instant expiresAt) {
+		Instant due = dueBy(backedOff, expiresAt);
+		return (due != null) ? due : backedOff;
 	}
 
 	private static RunRequest request(ClaimedCall claimed) {

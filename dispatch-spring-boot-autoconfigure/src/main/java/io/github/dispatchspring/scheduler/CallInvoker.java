@@ -1,5 +1,7 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Duration;
+
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 
@@ -18,5 +20,19 @@ public interface CallInvoker {
 	 * @return the function's response
 	 */
 	RunResponse invoke(String endpoint, RunRequest request, int attempt);
+
+	/**
+	 * Runs the request within a time limit: a run that takes longer is cancelled and answered with
+	 * {@code TIMEOUT}. The scheduler calls this one, with the timeout of the call's function; an
+	 * invoker that cannot cancel runs leaves it to {@link #invoke(String, RunRequest, int)}.
+	 * @param endpoint the URL of the endpoint serving the function
+	 * @param request the run request
+	 * @param attempt the attempt of this run of the call, from 1
+	 * @param timeout the longest the run may take
+	 * @return the function's response
+	 */
+	default RunResponse invoke(String endpoint, RunRequest request, int attempt, Duration timeout) {
+		return invoke(endpoint, request, attempt);
+	}
 
 }

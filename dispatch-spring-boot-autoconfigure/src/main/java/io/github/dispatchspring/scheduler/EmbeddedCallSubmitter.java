@@ -37,15 +37,15 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 
 	private final Clock clock;
 
-	private final @Nullable Duration defaultExpiration;
+	private final FunctionPolicies policies;
 
 	private final SchedulerEvents events;
 
 	private final CallTracing tracing;
 
 	public EmbeddedCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter, Clock clock,
-			@Nullable Duration defaultExpiration) {
-		this(store, scheduler, waiter, clock, defaultExpiration, SchedulerEvents.NONE, CallTracing.NONE);
+			FunctionPolicies policies) {
+		this(store, scheduler, waiter, clock, policies, SchedulerEvents.NONE, CallTracing.NONE);
 	}
 
 	/**
@@ -54,17 +54,18 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 	 * @param scheduler the scheduler to wake up
 	 * @param waiter hears of the calls that end
 	 * @param clock the clock
-	 * @param defaultExpiration how long calls that set no expiration may take, or {@code null}
+	 * @param policies the policies of the functions, whose expiration applies to the calls that set
+	 * none
 	 * @param events what hears of the calls accepted
 	 * @param tracing observes each dispatch, whose trace the calls keep
 	 */
 	public EmbeddedCallSubmitter(CallStore store, EmbeddedScheduler scheduler, ResultWaiter waiter, Clock clock,
-			@Nullable Duration defaultExpiration, SchedulerEvents events, CallTracing tracing) {
+			FunctionPolicies policies, SchedulerEvents events, CallTracing tracing) {
 		this.store = store;
 		this.scheduler = scheduler;
 		this.waiter = waiter;
 		this.clock = clock;
-		this.defaultExpiration = defaultExpiration;
+		this.policies = policies;
 		this.events = events;
 		this.tracing = tracing;
 	}
@@ -135,7 +136,8 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 		if (call.hasExpiration()) {
 			return now.plusSeconds(call.getExpiration().getSeconds()).plusNanos(call.getExpiration().getNanos());
 		}
-		return (this.defaultExpiration != null) ? now.plus(this.defaultExpiration) : null;
+		Duration expiration = this.policies.of(call.getFunction()).expiration();
+		return (expiration != null) ? now.plus(expiration) : null;
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.github.dispatchspring.scheduler;
 
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The policies of the functions the scheduler runs calls of: those set for a function by name, and
@@ -8,7 +11,7 @@ import java.util.Map;
  */
 public final class FunctionPolicies {
 
-	private final Map<String, FunctionPolicy> byFunction;
+	private final Supplier<Map<String, FunctionPolicy>> byFunction;
 
 	private final FunctionPolicy otherwise;
 
@@ -18,7 +21,19 @@ public final class FunctionPolicies {
 	 * @param otherwise the policy of every other function
 	 */
 	public FunctionPolicies(Map<String, FunctionPolicy> byFunction, FunctionPolicy otherwise) {
-		this.byFunction = Map.copyOf(byFunction);
+		Map<String, FunctionPolicy> copy = Map.copyOf(byFunction);
+		this.byFunction = () -> copy;
+		this.otherwise = otherwise;
+	}
+
+	/**
+	 * Creates the policies, resolving those set by function name once, when first asked for: the
+	 * functions of an application are known only once all its beans exist.
+	 * @param byFunction resolves the policies set by function name
+	 * @param otherwise the policy of every other function
+	 */
+	public FunctionPolicies(Supplier<Map<String, FunctionPolicy>> byFunction, FunctionPolicy otherwise) {
+		this.byFunction = SingletonSupplier.of(() -> Map.copyOf(byFunction.get()));
 		this.otherwise = otherwise;
 	}
 
@@ -37,7 +52,7 @@ public final class FunctionPolicies {
 	 * @return its policy
 	 */
 	public FunctionPolicy of(String function) {
-		return this.byFunction.getOrDefault(function, this.otherwise);
+		return this.byFunction.get().getOrDefault(function, this.otherwise);
 	}
 
 	/**
@@ -45,7 +60,7 @@ public final class FunctionPolicies {
 	 * @return the policies by name
 	 */
 	public Map<String, FunctionPolicy> byFunction() {
-		return this.byFunction;
+		return this.byFunction.get();
 	}
 
 	/**

@@ -23,6 +23,16 @@ public record FunctionPolicy(RetryPolicy retry, Duration timeout, @Nullable Dura
 		@Nullable RateLimit rateLimit, int priority) {
 
 	/**
+	 * A policy that only retries and times out, with no expiration and no limits.
+	 * @param retry when a failed call is tried again
+	 * @param timeout the longest one run of a call may take
+	 * @return the policy
+	 */
+	public static FunctionPolicy of(RetryPolicy retry, Duration timeout) {
+		return new FunctionPolicy(retry, timeout, null, 0, null, 0);
+	}
+
+	/**
 	 * Whether the calls of this function are held back by a limit shared across instances.
 	 * @return {@code true} if limited
 	 */

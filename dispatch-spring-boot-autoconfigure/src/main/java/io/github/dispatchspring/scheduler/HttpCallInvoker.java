@@ -41,7 +41,7 @@ public final class HttpCallInvoker implements CallInvoker {
 	/**
 	 * Creates the invoker.
 	 * @param client the HTTP client, which must not follow redirects
-	 * @param timeout the timeout of one request
+	 * @param timeout the timeout of one request that is given none
 	 * @param signer signs the requests
 	 * @param allowed the endpoints calls may go to
 	 * @param maxResponseSize the most bytes of a run response read
@@ -54,7 +54,7 @@ public final class HttpCallInvoker implements CallInvoker {
 	/**
 	 * Creates the invoker, observing each request and sending the trace of its call in its headers.
 	 * @param client the HTTP client, which must not follow redirects
-	 * @param timeout the timeout of one request
+	 * @param timeout the timeout of one request that is given none
 	 * @param signer signs the requests
 	 * @param allowed the endpoints calls may go to
 	 * @param maxResponseSize the most bytes of a run response read
@@ -72,6 +72,16 @@ public final class HttpCallInvoker implements CallInvoker {
 
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request, int attempt) {
+		return invoke(endpoint, request, attempt, this.timeout);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A request still unanswered at the timeout is cancelled; its call fails with {@code TIMEOUT}.
+	 */
+	@Override
+	public RunResponse invoke(String endpoint, RunRequest request, int attempt, Duration timeout) {
 		String refusal = this.allowed.refusal(endpoint);
 		if (refusal != null) {
 			return RunResponses.failed(DispatchStatus.PERMISSION_DENIED, "EndpointNotAllowed", refusal);
@@ -84,17 +94,17 @@ public final class HttpCallInvoker implements CallInvoker {
 			return invalidEndpoint(endpoint, ex);
 		}
 		try (CallTracing.Observed traced = this.tracing.request(request.getFunction(), uri)) {
-			RunResponse response = send(uri, request, attempt, traced.propagated(), endpoint);
+			RunResponse response = send(uri, request, attempt, timeout, traced.propagated(), endpoint);
 			traced.outcome(StatusCodes.of(response.getStatus()));
 			return response;
 		}
 	}
 
-	private RunResponse send(URI uri, RunRequest request, int attempt, Map<String, String> traceHeaders,
-			String endpoint) {
+	private RunResponse send(URI uri, RunRequest request, int attempt, Duration timeout,
+			Map<String, String> traceHeaders, String endpoint) {
 		HttpRequest http;
 		try {
-			http = httpRequest(uri, request.toByteArray(), attempt, traceHeaders);
+			http = httpRequest(uri, request.toByteArray(), attempt, timeout, traceHeaders);
 		}
 		catch (IllegalArgumentException ex) {
 			return invalidEndpoint(endpoint, ex);
@@ -117,9 +127,10 @@ public final class HttpCallInvoker implements CallInvoker {
 				"endpoint '" + endpoint + "' cannot be called over HTTP: " + ex.getMessage());
 	}
 
-	private HttpRequest httpRequest(URI uri, byte[] body, int attempt, Map<String, String> traceHeaders) {
+	private HttpRequest httpRequest(URI uri, byte[] body, int attempt, Duration timeout,
+			Map<String, String> traceHeaders) {
 		HttpRequest.Builder http = HttpRequest.newBuilder(uri)
-			.timeout(this.timeout)
+			.timeout(timeout)
 			.header("Content-Type", EndpointReply.CONTENT_TYPE)
 			.header(AttemptHeader.NAME, Integer.toString(attempt))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -1,6 +1,9 @@
 package io.github.dispatchspring.scheduler;
 
+import java.time.Duration;
 import java.util.Set;
+
+import io.github.dispatchspring.DispatchStatus;
 
 import io.github.dispatchspring.durable.InconsistentJournalException;
 import io.github.dispatchspring.function.FunctionRegistry;
@@ -14,7 +17,8 @@ import io.github.dispatchspring.proto.RunResponses;
  * the webhook, and sends the others to their endpoint. A call is addressed to this application when
  * its endpoint is empty or the endpoint of one of its {@link ApplicationInstances}, and its function
  * is registered here; a call to another application's endpoint goes there even when a function of
- * the same name is registered here.
+ * the same name is registered here. A run in-process that takes longer than its timeout is
+ * interrupted and answered with {@code TIMEOUT}.
  */
 public final class LocalCallInvoker implements CallInvoker {
 
@@ -37,14 +41,38 @@ public final class LocalCallInvoker implements CallInvoker {
 	@Override
 	public RunResponse invoke(String endpoint, RunRequest request, int attempt) {
 		if (this.registry.find(request.getFunction()) != null && addressedHere(endpoint)) {
-			try {
-				return this.runner.run(request, attempt);
-			}
-			catch (InconsistentJournalException ex) {
-				return RunResponses.failed(ex.getStatus(), ex.getClass().getName(), ex.getMessage());
-			}
+			return run(request, attempt);
 		}
 		return this.remote.invoke(endpoint, request, attempt);
+	}
+
+	@Override
+	public RunResponse invoke(String endpoint, RunRequest request, int attempt, Duration timeout) {
+		if (this.registry.find(request.getFunction()) != null && addressedHere(endpoint)) {
+			RunResponse response;
+			boolean passed;
+			try (RunDeadline deadline = RunDeadline.start(timeout)) {
+				response = run(request, attempt);
+				passed = deadline.passed();
+			}
+			return (passed && !response.hasPoll() && response.getExit().getResult().hasError())
+					? timedOut(request, timeout) : response;
+		}
+		return this.remote.invoke(endpoint, request, attempt, timeout);
+	}
+
+	private RunResponse run(RunRequest request, int attempt) {
+		try {
+			return this.runner.run(request, attempt);
+		}
+		catch (InconsistentJournalException ex) {
+			return RunResponses.failed(ex.getStatus(), ex.getClass().getName(), ex.getMessage());
+		}
+	}
+
+	private static RunResponse timedOut(RunRequest request, Duration timeout) {
+		return RunResponses.failed(DispatchStatus.TIMEOUT, "RunTimeout", "function '" + request.getFunction()
+				+ "' ran longer than its timeout of " + timeout + " and was interrupted");
 	}
 
 	private boolean addressedHere(String endpoint) {

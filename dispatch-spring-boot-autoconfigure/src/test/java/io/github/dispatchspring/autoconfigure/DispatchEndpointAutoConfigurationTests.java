@@ -2,6 +2,8 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.observability.DispatchEndpoint;
@@ -31,7 +33,7 @@ class DispatchEndpointAutoConfigurationTests {
 
 	@Test
 	void describesTheFunctionsWithTheSettingsTheirCallsRunWith() {
-		this.contextRunner.withPropertyValues("dispatch.scheduler.retry.max-attempts=5").run((context) -> {
+		this.contextRunner.withPropertyValues("dispatch.defaults.retry.max-attempts=5").run((context) -> {
 			DispatchEndpoint.Report report = context.getBean(DispatchEndpoint.class).report();
 			assertThat(report.functions()).containsOnlyKeys("greet");
 			DispatchEndpoint.FunctionDescription greet = report.functions().get("greet");
@@ -42,6 +44,22 @@ class DispatchEndpointAutoConfigurationTests {
 				.containsEntry("inProcess", true)
 				.containsEntry("expiration", null);
 		});
+	}
+
+	@Test
+	void describesEachFunctionWithItsOwnPolicy() {
+		this.contextRunner
+			.withPropertyValues("dispatch.functions.greet.timeout=30s", "dispatch.functions.greet.concurrency=3",
+					"dispatch.functions.greet.retry.no-retry-statuses=THROTTLED", "dispatch.defaults.expiration=1h")
+			.run((context) -> {
+				Map<String, Object> greet = context.getBean(DispatchEndpoint.class).report().functions().get("greet")
+					.settings();
+				assertThat(greet).containsEntry("timeout", "PT30S")
+					.containsEntry("concurrency", 3)
+					.containsEntry("noRetryStatuses", List.of("THROTTLED"))
+					.containsEntry("expiration", "PT1H")
+					.containsEntry("retryMaxAttempts", 20);
+			});
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @SpringBootTest(classes = ProgrammingModelTests.ModelApplication.class, webEnvironment = WebEnvironment.NONE,
 		properties = { "dispatch.scheduler.embedded.directory=target/programming-model-stores/${random.uuid}",
-			"dispatch.scheduler.retry.initial-interval=10ms" })
+			"dispatch.defaults.retry.initial-interval=10ms" })
 class EmbeddedStoreProgrammingModelTests extends ProgrammingModelTests {
 
 }

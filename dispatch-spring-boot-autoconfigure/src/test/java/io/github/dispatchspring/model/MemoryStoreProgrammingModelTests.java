@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * The programming model on the in-memory store.
  */
 @SpringBootTest(classes = ProgrammingModelTests.ModelApplication.class, webEnvironment = WebEnvironment.NONE,
-		properties = { "dispatch.scheduler.store=memory", "dispatch.scheduler.retry.initial-interval=10ms" })
+		properties = { "dispatch.scheduler.store=memory", "dispatch.defaults.retry.initial-interval=10ms" })
 class MemoryStoreProgrammingModelTests extends ProgrammingModelTests {
 
 }

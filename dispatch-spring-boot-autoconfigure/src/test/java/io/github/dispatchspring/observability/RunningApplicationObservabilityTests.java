@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = RunningApplicationObservabilityTests.FanOutApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,dispatch",
-				"management.endpoint.health.show-details=always", "dispatch.scheduler.retry.initial-interval=10ms",
+				"management.endpoint.health.show-details=always", "dispatch.defaults.retry.initial-interval=10ms",
 				"spring.application.name=fan-out" })
 class RunningApplicationObservabilityTests {
 

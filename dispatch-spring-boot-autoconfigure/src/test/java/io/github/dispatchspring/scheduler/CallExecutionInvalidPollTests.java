@@ -31,7 +31,8 @@ class CallExecutionInvalidPollTests {
 
 	private final InMemoryCallStore store = new InMemoryCallStore(this.clock);
 
-	private final RetryPolicy retryPolicy = new RetryPolicy(Duration.ofMillis(10), 2, Duration.ofSeconds(1), 3);
+	private final FunctionPolicies policies = FunctionPolicies
+		.of(FunctionPolicy.of(new RetryPolicy(Duration.ofMillis(10), 2, Duration.ofSeconds(1), 3), Duration.ofMinutes(1)));
 
 	private final DispatchRequestLimits limits = new DispatchRequestLimits(3, 1024,
 			new AllowedEndpoints(List.of(), () -> Set.of("http://localhost:1")));
@@ -132,7 +133,7 @@ class CallExecutionInvalidPollTests {
 				"parent", 0, false, this.clock.instant(), null)));
 		ClaimedCall claimed = this.store.claim(1, Duration.ofMinutes(1)).get(0);
 		CallExecution execution = new CallExecution(new TransitionWriter(this.store), (endpoint, request, attempt) -> response,
-				this.retryPolicy, this.limits, new StoreOutage(), this.clock);
+				this.policies, this.limits, new StoreOutage(), this.clock);
 		return execution.execute(claimed, TransitionWriter.Handoff.NONE);
 	}
 

@@ -493,7 +493,8 @@ public abstract class CallStoreContractTests {
 				EndpointRequestSigner.NONE, anyEndpoint, 16 * 1024 * 1024);
 		StoreOutage outage = new StoreOutage();
 		CallExecution execution = new CallExecution(new TransitionWriter(store), invoker,
-				new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
+				FunctionPolicies.of(FunctionPolicy.of(new RetryPolicy(Duration.ofMillis(100), 2, Duration.ofMinutes(1), 20),
+						Duration.ofSeconds(30))),
 				new DispatchRequestLimits(10_000, 1024 * 1024, anyEndpoint), outage, clock);
 		RegisteredInstances instances = new RegisteredInstances("application", () -> "http://localhost:8080", Set::of,
 				store::instances, clock);

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link DispatchClient}: fan-out, gather in call order, per-call retry and replay.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE,
-		properties = { "dispatch.scheduler.retry.initial-interval=10ms", "dispatch.client.await-timeout=30s" })
+		properties = { "dispatch.defaults.retry.initial-interval=10ms", "dispatch.client.await-timeout=30s" })
 class EmbeddedSchedulerIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

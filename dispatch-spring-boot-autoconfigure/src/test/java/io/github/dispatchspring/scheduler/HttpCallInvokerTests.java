@@ -1,11 +1,14 @@
 package io.github.dispatchspring.scheduler;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -77,6 +80,38 @@ class HttpCallInvokerTests {
 
 			assertThat(response.getStatus()).isEqualTo(Status.STATUS_OK);
 			assertThat(billing.requests()).containsExactly(request);
+		}
+	}
+
+	@Test
+	void cancelsARunThatOutlastsTheTimeoutOfItsFunction() {
+		CountDownLatch answer = new CountDownLatch(1);
+		try (ProtocolEndpoint slow = ProtocolEndpoint.start((run) -> {
+			awaitQuietly(answer);
+			return Answer.of(ok());
+		})) {
+			RunResponse response;
+			try {
+				// The endpoint answers only once the test lets it, so the attempt can end only by the
+				// timeout given, half a second, well under the invoker's own ten seconds.
+				response = invoker(this.signer, ANY).invoke(slow.url(), request, 1, Duration.ofMillis(500));
+			}
+			finally {
+				answer.countDown();
+			}
+
+			assertThat(response.getStatus()).isEqualTo(Status.STATUS_TIMEOUT);
+			assertThat(response.getExit().getResult().getError().getType())
+				.isEqualTo(HttpTimeoutException.class.getName());
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

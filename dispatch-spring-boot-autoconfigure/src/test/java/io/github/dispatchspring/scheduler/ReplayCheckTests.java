@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE,
 		properties = { "dispatch.scheduler.embedded.directory=target/replay-check-stores/${random.uuid}",
-				"dispatch.scheduler.retry.initial-interval=10ms", "dispatch.client.await-timeout=30s" })
+				"dispatch.defaults.retry.initial-interval=10ms", "dispatch.client.await-timeout=30s" })
 class ReplayCheckTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

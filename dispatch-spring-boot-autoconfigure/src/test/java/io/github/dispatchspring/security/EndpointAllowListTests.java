@@ -65,7 +65,7 @@ class EndpointAllowListTests {
 		application = new SpringApplicationBuilder(FuzzApplication.class)
 			.properties("server.port=0", "spring.main.banner-mode=off", "dispatch.api-key=secret",
 					"dispatch.scheduler.allowed-endpoints=" + partner.url() + "," + failing.url(),
-					"dispatch.scheduler.retry.max-attempts=2", "dispatch.scheduler.retry.initial-interval=10ms")
+					"dispatch.defaults.retry.max-attempts=2", "dispatch.defaults.retry.initial-interval=10ms")
 			.run();
 		wire = new WireClient(((WebServerApplicationContext) application).getWebServer().getPort());
 	}

@@ -63,8 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dispatch.signing-key=" + MalformedRequestFuzzTests.SIGNING_KEY,
 				"dispatch.api-key=" + MalformedRequestFuzzTests.API_KEY, "dispatch.max-request-size=64KB",
 				"dispatch.api.max-input-size=4KB", "dispatch.api.max-calls-per-request=64",
-				"dispatch.scheduler.http-timeout=10s", "dispatch.scheduler.retry.max-attempts=3",
-				"dispatch.scheduler.retry.initial-interval=10ms", "dispatch.scheduler.retry.max-interval=50ms" })
+				"dispatch.defaults.timeout=10s", "dispatch.defaults.retry.max-attempts=3",
+				"dispatch.defaults.retry.initial-interval=10ms", "dispatch.defaults.retry.max-interval=50ms" })
 class MalformedRequestFuzzTests {
 
 	/** RFC 9421 Appendix B.1.4 test key, raw 32-byte seed. */

@@ -11,9 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @SpringBootTest(classes = FuzzApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.max-request-size=64KB", "dispatch.api.max-input-size=4KB",
-				"dispatch.api.max-calls-per-request=64", "dispatch.scheduler.http-timeout=10s",
-				"dispatch.scheduler.retry.max-attempts=3", "dispatch.scheduler.retry.initial-interval=10ms",
-				"dispatch.scheduler.retry.max-interval=50ms" })
+				"dispatch.api.max-calls-per-request=64", "dispatch.defaults.timeout=10s",
+				"dispatch.defaults.retry.max-attempts=3", "dispatch.defaults.retry.initial-interval=10ms",
+				"dispatch.defaults.retry.max-interval=50ms" })
 class MalformedRequestWithoutKeysFuzzTests extends MalformedRequestFuzzTests {
 
 	@Override

@@ -82,8 +82,8 @@ class SdkEndpointInteropTests {
 							Map.of("DISPATCH_SCHEDULER_ALLOWED_ENDPOINTS", endpoint.url())));
 		scheduler = SchedulerApplicationTests.start(
 				new SpringApplicationBuilder(SchedulerApplication.class).environment(environment), store,
-				"dispatch.api.wait-timeout=1s", "dispatch.scheduler.retry.initial-interval=20ms",
-				"dispatch.scheduler.retry.max-interval=200ms", "dispatch.scheduler.retry.max-attempts=0");
+				"dispatch.api.wait-timeout=1s", "dispatch.defaults.retry.initial-interval=20ms",
+				"dispatch.defaults.retry.max-interval=200ms", "dispatch.defaults.retry.max-attempts=0");
 		settings = PrintedSettings.from(output.getOut());
 		client = new WireClient(URI.create(settings.apiUrl()).getPort());
 	}
