@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one attempt of a leased call and records what came of it: the result, a retry after a
- * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
+ * backoff, a suspension with the poll's calls, or a tail call; or, when the call's endpoint does not
+ * take it now, hands it back for later without counting the attempt. A write that fails because the store
  * is away is tried again for a while, and reported to the scheduler's {@link StoreOutage}; after
  * that the call runs again when its lease expires.
  */
@@ -119,7 +120,14 @@ public final class CallExecution {
 			TransitionWriter.Handoff handoff) {
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
-		RunResponse response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1);
+		RunResponse response;
+		try {
+			response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1);
+		}
+		catch (CallDeferredException ex) {
+			write(new Transition.Defer(claimed, ex.dueAt()), handoff);
+			return null;
+		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		String invalid = this.responses.problem(response);
 		DispatchStatus status = (invalid != null) ? DispatchStatus.INVALID_RESPONSE : status(response);
