@@ -22,6 +22,7 @@ import io.github.dispatchspring.scheduler.CallTracing;
 import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
+import io.github.dispatchspring.scheduler.EndpointProtection;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.GeneratedSchedulerKeys;
 import io.github.dispatchspring.scheduler.HttpCallInvoker;
@@ -157,11 +158,18 @@ public final class DispatchSchedulerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EndpointProtection dispatchEndpointProtection(DispatchProperties properties, Clock clock) {
+		return new EndpointProtection(EndpointProtectionSettings.of(properties.getScheduler().getEndpoints()), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CallInvoker dispatchCallInvoker(HttpClient httpClient, EndpointRequestSigner signer, AllowedEndpoints allowed,
 			FunctionRegistry registry, FunctionRunner runner, RegisteredInstances instances,
-			DispatchProperties properties, ObjectProvider<CallTracing> tracing) {
+			DispatchProperties properties, ObjectProvider<CallTracing> tracing, EndpointProtection protection) {
 		HttpCallInvoker remote = new HttpCallInvoker(httpClient, properties.getScheduler().getHttpTimeout(), signer,
-				allowed, properties.getMaxRequestSize().toBytes(), tracing.getIfAvailable(() -> CallTracing.NONE));
+				allowed, properties.getMaxRequestSize().toBytes(), tracing.getIfAvailable(() -> CallTracing.NONE),
+				protection);
 		return properties.getScheduler().isInProcess() ? new LocalCallInvoker(registry, runner, remote, instances)
 				: remote;
 	}

@@ -178,7 +178,7 @@ public final class CallExecution {
 		return addressed;
 	}
 
-	private static DispatchStatus status(RunResponse response) {
+	static DispatchStatus status(RunResponse response) {
 		DispatchStatus status = StatusCodes.of(response.getStatus());
 		if (status == DispatchStatus.UNSPECIFIED) {
 			return response.getExit().getResult().hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK;
