@@ -3,7 +3,7 @@ package io.github.dispatchspring.scheduler;
 /**
  * The arithmetic of an adaptive concurrency limit, additive increase and multiplicative decrease: the
  * limit grows by one after a window of as many successes as the limit, counting only the successes
- * of calls that used at least half of it, and halves on a throttle. Only a throttle of a call started
+ * of calls that started with the limit fully used, and halves on a throttle. Only a throttle of a call started
  * since the last decrease lowers it, so that the calls that were running together when the endpoint
  * pushed back halve it once, not once each. It stays within its bounds. Not thread-safe.
  */
@@ -53,7 +53,7 @@ final class AimdLimit {
 
 	/**
 	 * Counts a success of a call.
-	 * @param saturated whether at least half of the limit was running when the call started
+	 * @param saturated whether the limit was fully used when the call started
 	 * @return whether the limit changed
 	 */
 	boolean succeeded(boolean saturated) {

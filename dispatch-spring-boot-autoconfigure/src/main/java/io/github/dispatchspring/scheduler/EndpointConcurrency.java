@@ -45,7 +45,7 @@ final class EndpointConcurrency {
 			}
 		}
 		this.running++;
-		return new Slot(this.limit.window(), this.running * 2 >= this.limit.limit());
+		return new Slot(this.limit.window(), this.running >= this.limit.limit());
 	}
 
 	private boolean awaitSlot(long deadline) throws InterruptedException {
@@ -104,7 +104,7 @@ final class EndpointConcurrency {
 	 * A call's place among those running at the host.
 	 *
 	 * @param window the limit's window when the call started
-	 * @param saturated whether at least half of the limit was running when the call started
+	 * @param saturated whether the call took the last slot the limit allowed
 	 */
 	record Slot(long window, boolean saturated) {
 	}

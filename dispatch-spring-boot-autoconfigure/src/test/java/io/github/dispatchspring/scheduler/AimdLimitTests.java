@@ -29,7 +29,7 @@ class AimdLimitTests {
 	}
 
 	@Test
-	void doesNotGrowOnSuccessesOfCallsThatUsedLessThanHalfOfIt() {
+	void doesNotGrowOnSuccessesOfCallsThatStartedWithTheLimitNotFullyUsed() {
 		AimdLimit limit = new AimdLimit(2, 1, 10);
 
 		for (int success = 0; success < 100; success++) {

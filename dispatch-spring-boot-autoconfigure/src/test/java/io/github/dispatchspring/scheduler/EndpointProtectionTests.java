@@ -106,10 +106,12 @@ class EndpointProtectionTests {
 
 		protection.admit(ENDPOINT).finish(EndpointOutcome.answered(429, DispatchStatus.THROTTLED));
 		assertThat(host(protection).concurrencyLimit()).isEqualTo(2);
-		EndpointPermit first = protection.admit(ENDPOINT);
-		EndpointPermit second = protection.admit(ENDPOINT);
-		first.finish(EndpointOutcome.answered(200, DispatchStatus.OK));
-		second.finish(EndpointOutcome.answered(200, DispatchStatus.PERMANENT_ERROR));
+		for (int pair = 0; pair < 2; pair++) {
+			EndpointPermit first = protection.admit(ENDPOINT);
+			EndpointPermit second = protection.admit(ENDPOINT);
+			first.finish(EndpointOutcome.answered(200, DispatchStatus.OK));
+			second.finish(EndpointOutcome.answered(200, DispatchStatus.PERMANENT_ERROR));
+		}
 
 		assertThat(host(protection).concurrencyLimit()).isEqualTo(3);
 		assertThat(host(protection).runningCalls()).isZero();

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -20,12 +22,14 @@ import io.github.dispatchspring.signature.SignedRequest;
 /**
  * A Dispatch endpoint written against the protocol bytes alone, on the JDK's HTTP server: it parses
  * each {@code RunRequest} posted to {@code /dispatch.sdk.v1.FunctionService/Run} and answers what its
- * handler returns, as another service's endpoint would. It keeps each request as a signature
- * verifier sees it, for tests to check the signatures it carried.
+ * handler returns, as another service's endpoint would, several requests at once. It keeps each
+ * request as a signature verifier sees it, for tests to check the signatures it carried.
  */
 public final class ProtocolEndpoint implements AutoCloseable {
 
 	private final HttpServer server;
+
+	private final ExecutorService handlers = Executors.newCachedThreadPool();
 
 	private final List<RunRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -47,6 +51,7 @@ public final class ProtocolEndpoint implements AutoCloseable {
 				}
 			}
 		});
+		this.server.setExecutor(this.handlers);
 		this.server.start();
 	}
 
@@ -92,6 +97,7 @@ public final class ProtocolEndpoint implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.handlers.shutdownNow();
 	}
 
 	private static SignedRequest signedRequest(HttpExchange exchange, byte[] body) {
