@@ -59,7 +59,7 @@ final class EndpointCircuit {
 				this.openedAt = this.clock.instant();
 				logger.warn("Circuit breaker of calls to " + this.host + " opened (" + failureRate()
 						+ "% of the last calls failed): its calls wait " + this.waitInOpenState.toMillis()
-						+ "ms, without using attempts, then a probe goes through");
+						+ " ms, without using attempts, then a probe goes through");
 			}
 			case HALF_OPEN -> logger.info("Circuit breaker of calls to " + this.host + " half-open: probing the endpoint");
 			case CLOSED -> logger.info("Circuit breaker of calls to " + this.host + " closed: calls go through again");

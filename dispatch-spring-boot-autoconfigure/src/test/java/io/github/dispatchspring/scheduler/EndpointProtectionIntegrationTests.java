@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -44,6 +45,10 @@ class EndpointProtectionIntegrationTests {
 	private static final int CALLS = 300;
 
 	private static final int CAPACITY = 4;
+
+	private static final int OUTAGE_CALLS = 20;
+
+	private static final Duration OUTAGE = Duration.ofSeconds(10);
 
 	@Test
 	void settlesOnTheConcurrencyAThrottlingEndpointServesAndCompletesEveryCall() throws Exception {
@@ -94,6 +99,41 @@ class EndpointProtectionIntegrationTests {
 			assertThat(settled).allSatisfy((sample) -> assertThat(sample[0]).isLessThanOrEqualTo(2 * CAPACITY));
 			assertThat(median(settled.stream().filter((sample) -> sample[1] > 0).map((sample) -> sample[0]).toList()))
 				.isLessThanOrEqualTo(CAPACITY);
+		}
+	}
+
+	@Test
+	void holdsCallsBackWhileTheEndpointIsDownAndCompletesThemAllWhenItReturns() throws Exception {
+		AtomicBoolean down = new AtomicBoolean(true);
+		Map<String, AtomicInteger> duringOutage = new ConcurrentHashMap<>();
+		Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+		try (ProtocolEndpoint endpoint = ProtocolEndpoint.start((run) -> {
+			if (down.get()) {
+				duringOutage.computeIfAbsent(text(run), (input) -> new AtomicInteger()).incrementAndGet();
+				return new Answer(503, "text/plain", new byte[0]);
+			}
+			served.computeIfAbsent(text(run), (input) -> new AtomicInteger()).incrementAndGet();
+			return Answer.of(ok(run));
+		}); ConfigurableApplicationContext scheduler = scheduler(endpoint)) {
+			List<String> inputs = IntStream.range(0, OUTAGE_CALLS).mapToObj((i) -> "call-" + i).toList();
+			ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor();
+			recovery.schedule(() -> down.set(false), OUTAGE.toMillis(), TimeUnit.MILLISECONDS);
+
+			List<String> results = scheduler.getBean(DispatchClient.class).gather("echo", inputs, String.class);
+
+			recovery.shutdownNow();
+			int attempts = duringOutage.values().stream().mapToInt(AtomicInteger::get).sum();
+			System.out.println("Requests during the outage: " + attempts + " for " + OUTAGE_CALLS + " calls, per call: "
+					+ duringOutage.values());
+			assertThat(results).isEqualTo(inputs.stream().map((input) -> "served " + input).toList());
+			assertThat(served).hasSize(OUTAGE_CALLS).allSatisfy((input, count) -> assertThat(count).hasValue(1));
+			// The breaker opens on its 10th failure (minimum-number-of-calls), when at most the initial
+			// concurrency limit of 16 calls are on their way; then it lets one probe through after each
+			// wait of 10 s in the open state, of which a 10 s outage sees at most 2.
+			assertThat(attempts).isLessThanOrEqualTo(10 + 16 + 2);
+			// Retries alone would have made about 7 attempts of every call in 10 s: 6 retries after a
+			// backoff from 100 ms, doubling, of at most 9.45 s in all with the largest jitter.
+			assertThat(duringOutage.values()).allSatisfy((count) -> assertThat(count.get()).isLessThanOrEqualTo(3));
 		}
 	}
 
