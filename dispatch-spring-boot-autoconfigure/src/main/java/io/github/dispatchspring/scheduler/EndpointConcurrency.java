@@ -101,6 +101,14 @@ final class EndpointConcurrency {
 	}
 
 	/**
+	 * The calls waiting for a slot now.
+	 * @return how many
+	 */
+	synchronized int waiting() {
+		return this.waiting;
+	}
+
+	/**
 	 * A call's place among those running at the host.
 	 *
 	 * @param window the limit's window when the call started
