@@ -739,7 +739,7 @@ public class DispatchProperties {
 		/**
 		 * Limit each host starts with.
 		 */
-		private int initial = 16;
+		private int initial = 64;
 
 		/**
 		 * Lowest limit.
@@ -749,7 +749,7 @@ public class DispatchProperties {
 		/**
 		 * Highest limit.
 		 */
-		private int max = 64;
+		private int max = 256;
 
 		public boolean isEnabled() {
 			return this.enabled;

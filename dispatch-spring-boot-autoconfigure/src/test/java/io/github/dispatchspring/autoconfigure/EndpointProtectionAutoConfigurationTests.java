@@ -36,7 +36,7 @@ class EndpointProtectionAutoConfigurationTests {
 			EndpointProtection.Settings settings = context.getBean(EndpointProtection.class).settings();
 			assertThat(settings.circuitBreaker()).isEqualTo(
 					new EndpointProtection.CircuitBreakerSettings(50, 10, 20, Duration.ofSeconds(10), 1));
-			assertThat(settings.concurrency()).isEqualTo(new EndpointProtection.ConcurrencySettings(16, 1, 64));
+			assertThat(settings.concurrency()).isEqualTo(new EndpointProtection.ConcurrencySettings(64, 1, 256));
 			assertThat(settings.maxWait()).isEqualTo(Duration.ofSeconds(1));
 		});
 	}
@@ -84,7 +84,7 @@ class EndpointProtectionAutoConfigurationTests {
 			"circuit-breaker.permitted-calls-in-half-open-state=0; circuit-breaker.permitted-calls-in-half-open-state",
 			"adaptive-concurrency.min=0; adaptive-concurrency.min",
 			"adaptive-concurrency.max=0; adaptive-concurrency.max",
-			"adaptive-concurrency.initial=100; adaptive-concurrency.initial" })
+			"adaptive-concurrency.initial=300; adaptive-concurrency.initial" })
 	void failsToStartOnASettingThatMakesNoSenseNamingIt(String setting, String property) {
 		this.contextRunner.withPropertyValues("dispatch.scheduler.endpoints." + setting)
 			.run((context) -> assertThat(context).hasFailed()

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.StringValue;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.proto.CallResult;
@@ -31,6 +30,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.github.dispatchspring.testsupport.ProtocolEndpoint.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -87,15 +87,16 @@ class EndpointProtectionIntegrationTests {
 			System.out.println("Answers 429: " + throttled.get() + " for " + CALLS + " calls");
 			assertThat(results).isEqualTo(inputs.stream().map((input) -> "served " + input).toList());
 			assertThat(served).hasSize(CALLS).allSatisfy((input, count) -> assertThat(count).hasValue(1));
-			// A 429 needs more than 4 calls running, so a limit above 4: the first calls, sent at the
-			// initial limit of 16, meet at most 12. After that the limit climbs back above 4 only from at
-			// most 4, one step per window of as many successes: at least 4 successes per climb, and a
-			// climb to 5 lets one call more than the endpoint serves through before the limit halves.
-			assertThat(throttled.get()).isLessThanOrEqualTo(16 - CAPACITY + CALLS / CAPACITY);
-			// Once halved, the limit climbs one step per window of successes, and halves again as
-			// soon as it lets through more calls than the endpoint serves: while calls run, it keeps
-			// at or below the endpoint's capacity most of the time, and never returns to where it began.
-			List<int[]> settled = samples.subList(firstBelow(limits, 16), samples.size());
+			// A 429 needs more than 4 calls running at once, so a limit above 4. The limit starts at 64
+			// and halves once per window of calls that ran together, each window turning away at most
+			// the calls over 4 that it let through: 60 + 28 + 12 + 4 before it first comes down to 4.
+			// From there it climbs above 4 again only after a window of at least 4 successes, and halves
+			// at the first 429 of its window, which lets through one call more than the endpoint serves.
+			assertThat(throttled.get()).isLessThanOrEqualTo((60 + 28 + 12 + 4) + CALLS / CAPACITY);
+			// Once down to the endpoint's capacity, the limit climbs one step per window of successes
+			// and halves again as soon as it lets through more calls than the endpoint serves: it never
+			// goes far above the capacity, and while calls run it keeps at or below it most of the time.
+			List<int[]> settled = samples.subList(firstAtMost(limits, CAPACITY), samples.size());
 			assertThat(settled).allSatisfy((sample) -> assertThat(sample[0]).isLessThanOrEqualTo(2 * CAPACITY));
 			assertThat(median(settled.stream().filter((sample) -> sample[1] > 0).map((sample) -> sample[0]).toList()))
 				.isLessThanOrEqualTo(CAPACITY);
@@ -127,18 +128,18 @@ class EndpointProtectionIntegrationTests {
 					+ duringOutage.values());
 			assertThat(results).isEqualTo(inputs.stream().map((input) -> "served " + input).toList());
 			assertThat(served).hasSize(OUTAGE_CALLS).allSatisfy((input, count) -> assertThat(count).hasValue(1));
-			// The breaker opens on its 10th failure (minimum-number-of-calls), when at most the initial
-			// concurrency limit of 16 calls are on their way; then it lets one probe through after each
-			// wait of 10 s in the open state, of which a 10 s outage sees at most 2.
-			assertThat(attempts).isLessThanOrEqualTo(10 + 16 + 2);
+			// The breaker opens on its 10th failure (minimum-number-of-calls), when at most the other
+			// calls are on their way; then it lets one probe through after each wait of 10 s in the open
+			// state, of which a 10 s outage sees at most 2.
+			assertThat(attempts).isLessThanOrEqualTo(10 + OUTAGE_CALLS + 2);
 			// Retries alone would have made about 7 attempts of every call in 10 s: 6 retries after a
 			// backoff from 100 ms, doubling, of at most 9.45 s in all with the largest jitter.
 			assertThat(duringOutage.values()).allSatisfy((count) -> assertThat(count.get()).isLessThanOrEqualTo(3));
 		}
 	}
 
-	private static int firstBelow(List<Integer> limits, int initial) {
-		return IntStream.range(0, limits.size()).filter((i) -> limits.get(i) < initial).findFirst().orElseThrow();
+	private static int firstAtMost(List<Integer> limits, int limit) {
+		return IntStream.range(0, limits.size()).filter((i) -> limits.get(i) <= limit).findFirst().orElseThrow();
 	}
 
 	private static ConfigurableApplicationContext scheduler(ProtocolEndpoint endpoint) {
@@ -154,15 +155,6 @@ class EndpointProtectionIntegrationTests {
 			.setExit(Exit.newBuilder()
 				.setResult(CallResult.newBuilder().setOutput(Any.pack(StringValue.of("served " + text(run))))))
 			.build();
-	}
-
-	private static String text(RunRequest run) {
-		try {
-			return run.getInput().unpack(StringValue.class).getValue();
-		}
-		catch (InvalidProtocolBufferException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static void sleep(Duration duration) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.StringValue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dispatchspring.proto.RunRequest;
@@ -92,6 +94,20 @@ public final class ProtocolEndpoint implements AutoCloseable {
 	 */
 	public List<SignedRequest> signedRequests() {
 		return List.copyOf(this.signedRequests);
+	}
+
+	/**
+	 * The text a run request carries as its input.
+	 * @param run the request
+	 * @return the text
+	 */
+	public static String text(RunRequest run) {
+		try {
+			return run.getInput().unpack(StringValue.class).getValue();
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override
