@@ -74,6 +74,13 @@ class EndpointProtectionAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void backsOffWhenUserDefinesEndpointProtection() {
+		EndpointProtection protection = EndpointProtection.none();
+		this.contextRunner.withBean(EndpointProtection.class, () -> protection)
+			.run((context) -> assertThat(context).getBean(EndpointProtection.class).isSameAs(protection));
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = ';', value = { "max-wait=0s; max-wait",
 			"circuit-breaker.failure-rate-threshold=0; circuit-breaker.failure-rate-threshold",
