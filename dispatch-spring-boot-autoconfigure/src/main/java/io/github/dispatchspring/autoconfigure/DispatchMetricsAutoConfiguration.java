@@ -2,11 +2,13 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.dispatchspring.observability.EndpointGauges;
 import io.github.dispatchspring.observability.RequestMetrics;
 import io.github.dispatchspring.observability.SchedulerGauges;
 import io.github.dispatchspring.observability.SchedulerMetrics;
 import io.github.dispatchspring.scheduler.CallStore;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
+import io.github.dispatchspring.scheduler.EndpointProtection;
 import io.github.dispatchspring.scheduler.SchedulerEvents;
 import io.github.dispatchspring.scheduler.StoreStatistics;
 import io.github.dispatchspring.wire.RequestOutcomes;
@@ -23,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of Dispatch's Micrometer meters, when the application has a {@link MeterRegistry}:
- * the scheduler's counters, timers and gauges, and the requests to the webhook and the Dispatch API.
+ * the scheduler's counters, timers and gauges, those of the endpoint hosts it calls, and the requests to the webhook and the Dispatch API.
  */
 @AutoConfiguration(after = DispatchSchedulerAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -55,6 +57,13 @@ public final class DispatchMetricsAutoConfiguration {
 				ObjectProvider<StoreStatistics> statistics, DispatchProperties properties, Clock clock) {
 			ObservedStore observed = ObservedStore.of(store, statistics, properties);
 			return new SchedulerGauges(scheduler, observed.statistics(), observed.name(), clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(EndpointProtection.class)
+		EndpointGauges dispatchEndpointGauges(EndpointProtection protection) {
+			return new EndpointGauges(protection);
 		}
 
 	}

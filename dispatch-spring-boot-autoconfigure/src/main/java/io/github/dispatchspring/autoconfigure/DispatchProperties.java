@@ -527,6 +527,8 @@ public class DispatchProperties {
 
 		private final SchedulerRetry retry = new SchedulerRetry();
 
+		private final Endpoints endpoints = new Endpoints();
+
 		public Store getStore() {
 			return this.store;
 		}
@@ -645,6 +647,186 @@ public class DispatchProperties {
 
 		public SchedulerRetry getRetry() {
 			return this.retry;
+		}
+
+		public Endpoints getEndpoints() {
+			return this.endpoints;
+		}
+
+	}
+
+	/**
+	 * The protection of the endpoints calls go to over HTTP, per host.
+	 */
+	public static class Endpoints {
+
+		/**
+		 * How long a call over its host's concurrency limit waits for a slot before it is deferred.
+		 */
+		private Duration maxWait = Duration.ofSeconds(1);
+
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		private final AdaptiveConcurrency adaptiveConcurrency = new AdaptiveConcurrency();
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public AdaptiveConcurrency getAdaptiveConcurrency() {
+			return this.adaptiveConcurrency;
+		}
+
+	}
+
+	/**
+	 * The circuit breaker of each endpoint host.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether calls to a failing host wait until a probe finds it working again.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Percentage of failed calls among the last ones that opens the breaker.
+		 */
+		private float failureRateThreshold = 50;
+
+		/**
+		 * Calls the breaker needs to have seen before their failure rate counts.
+		 */
+		private int minimumNumberOfCalls = 10;
+
+		/**
+		 * Last calls the failure rate is taken over.
+		 */
+		private int slidingWindowSize = 20;
+
+		/**
+		 * How long an open breaker holds calls back before letting probes through.
+		 */
+		private Duration waitInOpenState = Duration.ofSeconds(10);
+
+		/**
+		 * Probes a half-open breaker lets through, whose outcome closes or opens it again.
+		 */
+		private int permittedCallsInHalfOpenState = 1;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public float getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(float failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public int getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public int getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(int slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public Duration getWaitInOpenState() {
+			return this.waitInOpenState;
+		}
+
+		public void setWaitInOpenState(Duration waitInOpenState) {
+			this.waitInOpenState = waitInOpenState;
+		}
+
+		public int getPermittedCallsInHalfOpenState() {
+			return this.permittedCallsInHalfOpenState;
+		}
+
+		public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
+			this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+		}
+
+	}
+
+	/**
+	 * The adaptive concurrency limit of each endpoint host.
+	 */
+	public static class AdaptiveConcurrency {
+
+		/**
+		 * Whether the calls sent at once to a host follow what it serves, growing and halving.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Limit each host starts with.
+		 */
+		private int initial = 64;
+
+		/**
+		 * Lowest limit.
+		 */
+		private int min = 1;
+
+		/**
+		 * Highest limit.
+		 */
+		private int max = 256;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getInitial() {
+			return this.initial;
+		}
+
+		public void setInitial(int initial) {
+			this.initial = initial;
+		}
+
+		public int getMin() {
+			return this.min;
+		}
+
+		public void setMin(int min) {
+			this.min = min;
+		}
+
+		public int getMax() {
+			return this.max;
+		}
+
+		public void setMax(int max) {
+			this.max = max;
 		}
 
 	}

@@ -20,6 +20,7 @@ import io.github.dispatchspring.scheduler.CallTracing;
 import io.github.dispatchspring.scheduler.DispatchRequestLimits;
 import io.github.dispatchspring.scheduler.EmbeddedCallSubmitter;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
+import io.github.dispatchspring.scheduler.EndpointProtection;
 import io.github.dispatchspring.scheduler.EndpointRequestSigner;
 import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.GeneratedSchedulerKeys;
@@ -142,11 +143,19 @@ public final class DispatchSchedulerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EndpointProtection dispatchEndpointProtection(DispatchProperties properties, Clock clock) {
+		return new EndpointProtection(EndpointProtectionSettings.of(properties.getScheduler().getEndpoints()), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CallInvoker dispatchCallInvoker(HttpClient httpClient, EndpointRequestSigner signer, AllowedEndpoints allowed,
 			FunctionRegistry registry, FunctionRunner runner, RegisteredInstances instances,
-			DispatchProperties properties, FunctionPolicies policies, ObjectProvider<CallTracing> tracing) {
+			DispatchProperties properties, FunctionPolicies policies, ObjectProvider<CallTracing> tracing,
+			EndpointProtection protection) {
 		HttpCallInvoker remote = new HttpCallInvoker(httpClient, policies.otherwise().timeout(), signer,
-				allowed, properties.getMaxRequestSize().toBytes(), tracing.getIfAvailable(() -> CallTracing.NONE));
+				allowed, properties.getMaxRequestSize().toBytes(), tracing.getIfAvailable(() -> CallTracing.NONE),
+				protection);
 		return properties.getScheduler().isInProcess() ? new LocalCallInvoker(registry, runner, remote, instances)
 				: remote;
 	}

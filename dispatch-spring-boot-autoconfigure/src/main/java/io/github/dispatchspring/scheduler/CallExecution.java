@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one attempt of a leased call and records what came of it: the result, a retry after a
- * backoff, a suspension with the poll's calls, or a tail call. A write that fails because the store
+ * backoff, a suspension with the poll's calls, or a tail call; or, when the call's endpoint does not
+ * take it now, hands it back for later without counting the attempt. A write that fails because the store
  * is away is tried again for a while, and reported to the scheduler's {@link StoreOutage}; after
  * that the call runs again when its lease expires.
  */
@@ -122,8 +123,15 @@ public final class CallExecution {
 		FunctionPolicy policy = this.policies.of(claimed.call().function());
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
-		RunResponse response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1,
-				policy.timeout());
+		RunResponse response;
+		try {
+			response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1,
+					policy.timeout());
+		}
+		catch (CallDeferredException ex) {
+			write(new Transition.Defer(claimed, ex.dueAt()), handoff);
+			return null;
+		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		String invalid = this.responses.problem(response);
 		DispatchStatus status = (invalid != null) ? DispatchStatus.INVALID_RESPONSE : status(response);
@@ -176,7 +184,7 @@ public final class CallExecution {
 		return addressed;
 	}
 
-	private static DispatchStatus status(RunResponse response) {
+	static DispatchStatus status(RunResponse response) {
 		DispatchStatus status = StatusCodes.of(response.getStatus());
 		if (status == DispatchStatus.UNSPECIFIED) {
 			return response.getExit().getResult().hasError() ? DispatchStatus.PERMANENT_ERROR : DispatchStatus.OK;

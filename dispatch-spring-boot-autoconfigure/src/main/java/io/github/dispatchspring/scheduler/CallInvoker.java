@@ -7,7 +7,8 @@ import io.github.dispatchspring.proto.RunResponse;
 
 /**
  * Runs one attempt of a call, in this application or at the call's endpoint. Failures to reach the
- * function are answered as a response with the matching status, never thrown.
+ * function are answered as a response with the matching status, never thrown; a call its endpoint
+ * does not take now is not run, and {@link CallDeferredException} says when it is due again.
  */
 @FunctionalInterface
 public interface CallInvoker {
@@ -18,6 +19,7 @@ public interface CallInvoker {
 	 * @param request the run request
 	 * @param attempt the attempt of this run of the call, from 1
 	 * @return the function's response
+	 * @throws CallDeferredException if the call did not run and waits for its endpoint
 	 */
 	RunResponse invoke(String endpoint, RunRequest request, int attempt);
 

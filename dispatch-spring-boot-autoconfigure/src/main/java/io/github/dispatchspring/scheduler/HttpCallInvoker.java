@@ -1,6 +1,7 @@
 package io.github.dispatchspring.scheduler;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,8 @@ import io.github.dispatchspring.wire.AttemptHeader;
  * Runs calls at their endpoint over HTTP: {@code POST /dispatch.sdk.v1.FunctionService/Run} with the
  * binary request, signed, to allowed endpoints only. An answer that is not a run response maps to a
  * status by its HTTP code; a failure to connect maps to a network status, which the scheduler
- * retries. What an endpoint answers is read within bounds (see {@link EndpointReply}).
+ * retries. What an endpoint answers is read within bounds (see {@link EndpointReply}). Each host is
+ * protected by an {@link EndpointProtection}: a call its host does not take now is not sent.
  */
 public final class HttpCallInvoker implements CallInvoker {
 
@@ -37,6 +39,8 @@ public final class HttpCallInvoker implements CallInvoker {
 	private final EndpointReply reply;
 
 	private final CallTracing tracing;
+
+	private final EndpointProtection protection;
 
 	/**
 	 * Creates the invoker.
@@ -62,12 +66,29 @@ public final class HttpCallInvoker implements CallInvoker {
 	 */
 	public HttpCallInvoker(HttpClient client, Duration timeout, EndpointRequestSigner signer, AllowedEndpoints allowed,
 			long maxResponseSize, CallTracing tracing) {
+		this(client, timeout, signer, allowed, maxResponseSize, tracing, EndpointProtection.none());
+	}
+
+	/**
+	 * Creates the invoker, observing each request, sending the trace of its call in its headers and
+	 * protecting each endpoint host.
+	 * @param client the HTTP client, which must not follow redirects
+	 * @param timeout the timeout of one request
+	 * @param signer signs the requests
+	 * @param allowed the endpoints calls may go to
+	 * @param maxResponseSize the most bytes of a run response read
+	 * @param tracing observes each request
+	 * @param protection the circuit breaker and concurrency limit of each endpoint host
+	 */
+	public HttpCallInvoker(HttpClient client, Duration timeout, EndpointRequestSigner signer, AllowedEndpoints allowed,
+			long maxResponseSize, CallTracing tracing, EndpointProtection protection) {
 		this.client = client;
 		this.timeout = timeout;
 		this.signer = signer;
 		this.allowed = allowed;
 		this.reply = new EndpointReply(maxResponseSize);
 		this.tracing = tracing;
+		this.protection = protection;
 	}
 
 	@Override
@@ -93,15 +114,19 @@ public final class HttpCallInvoker implements CallInvoker {
 		catch (IllegalArgumentException ex) {
 			return invalidEndpoint(endpoint, ex);
 		}
+		EndpointPermit permit = this.protection.admit(uri);
 		try (CallTracing.Observed traced = this.tracing.request(request.getFunction(), uri)) {
-			RunResponse response = send(uri, request, attempt, timeout, traced.propagated(), endpoint);
+			RunResponse response = send(uri, request, attempt, timeout, traced.propagated(), endpoint, permit);
 			traced.outcome(StatusCodes.of(response.getStatus()));
 			return response;
+		}
+		finally {
+			permit.finish(EndpointOutcome.NOT_SENT);
 		}
 	}
 
 	private RunResponse send(URI uri, RunRequest request, int attempt, Duration timeout,
-			Map<String, String> traceHeaders, String endpoint) {
+			Map<String, String> traceHeaders, String endpoint, EndpointPermit permit) {
 		HttpRequest http;
 		try {
 			http = httpRequest(uri, request.toByteArray(), attempt, timeout, traceHeaders);
@@ -110,15 +135,19 @@ public final class HttpCallInvoker implements CallInvoker {
 			return invalidEndpoint(endpoint, ex);
 		}
 		try {
-			return this.reply.read(this.client.send(http, HttpResponse.BodyHandlers.ofInputStream()));
+			HttpResponse<InputStream> answer = this.client.send(http, HttpResponse.BodyHandlers.ofInputStream());
+			RunResponse response = this.reply.read(answer);
+			permit.finish(EndpointOutcome.answered(answer.statusCode(), CallExecution.status(response)));
+			return response;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return RunResponses.failed(DispatchStatus.TEMPORARY_ERROR, "Interrupted", "the scheduler is stopping");
 		}
 		catch (IOException | RuntimeException ex) {
-			return RunResponses.failed(ErrorStatus.of(ex), ex.getClass().getName(),
-					"calling " + uri + " failed: " + ex.getMessage());
+			DispatchStatus status = ErrorStatus.of(ex);
+			permit.finish(EndpointOutcome.unanswered(status));
+			return RunResponses.failed(status, ex.getClass().getName(), "calling " + uri + " failed: " + ex.getMessage());
 		}
 	}
 

@@ -224,8 +224,22 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 			return suspend(suspend.call(), suspend.state(), suspend.minResults(), suspend.maxResults(),
 					suspend.deadline(), suspend.children());
 		}
+		if (transition instanceof Transition.Defer defer) {
+			return defer(defer.call(), defer.dueAt());
+		}
 		Transition.TailCall tailCall = (Transition.TailCall) transition;
 		return tailCall(tailCall.call(), tailCall.function(), tailCall.input());
+	}
+
+	private boolean defer(ClaimedCall call, Instant dueAt) {
+		Entry entry = leased(call);
+		if (entry == null) {
+			return false;
+		}
+		entry.phase = Phase.PENDING;
+		entry.leaseToken = null;
+		schedule(entry, dueAt);
+		return true;
 	}
 
 	private boolean complete(ClaimedCall call, CallResult result, DispatchStatus status) {

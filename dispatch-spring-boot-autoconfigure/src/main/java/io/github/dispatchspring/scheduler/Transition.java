@@ -88,4 +88,14 @@ public sealed interface Transition {
 	record TailCall(ClaimedCall call, String function, Any input) implements Transition {
 	}
 
+	/**
+	 * The call did not run and is handed back, due again at a later time, without counting the attempt
+	 * it was leased for: its endpoint was not taking calls.
+	 *
+	 * @param call the leased call
+	 * @param dueAt when it is due again
+	 */
+	record Defer(ClaimedCall call, Instant dueAt) implements Transition {
+	}
+
 }

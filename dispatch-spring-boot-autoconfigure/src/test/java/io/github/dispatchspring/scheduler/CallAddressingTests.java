@@ -3,7 +3,6 @@ package io.github.dispatchspring.scheduler;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.StringValue;
 import io.github.dispatchspring.DispatchFunction;
 import io.github.dispatchspring.proto.Call;
@@ -30,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static io.github.dispatchspring.testsupport.ProtocolEndpoint.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,15 +104,6 @@ class CallAddressingTests {
 			.setEndpoint(endpoint)
 			.setInput(Any.pack(StringValue.of(input)))
 			.build();
-	}
-
-	private static String text(RunRequest run) {
-		try {
-			return run.getInput().unpack(StringValue.class).getValue();
-		}
-		catch (InvalidProtocolBufferException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Invocations notifications() {

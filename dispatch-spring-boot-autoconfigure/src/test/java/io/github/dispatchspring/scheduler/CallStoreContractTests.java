@@ -117,6 +117,7 @@ public abstract class CallStoreContractTests {
 		assertThat(record(this.store, new Transition.Retry(stale, this.clock.instant(), false))).isFalse();
 		assertThat(record(this.store, new Transition.Suspend(stale, STATE, 1, 1, null, List.of()))).isFalse();
 		assertThat(record(this.store, new Transition.TailCall(stale, "other", input("x")))).isFalse();
+		assertThat(record(this.store, new Transition.Defer(stale, this.clock.instant()))).isFalse();
 		assertThat(record(this.store, new Transition.Complete(stale, result(stale, "x")))).isFalse();
 	}
 
@@ -267,6 +268,41 @@ public abstract class CallStoreContractTests {
 		this.clock.advance(Duration.ofSeconds(10));
 
 		assertThat(claimOne().attempt()).isEqualTo(1);
+	}
+
+	@Test
+	void defersACallToItsDueTimeWithoutCountingTheAttemptItWasLeasedFor() {
+		this.store.add(List.of(call("a")));
+		record(this.store, new Transition.Retry(claimOne(), this.clock.instant(), false));
+		ClaimedCall second = claimOne();
+
+		assertThat(record(this.store, new Transition.Defer(second, this.clock.instant().plusSeconds(10)))).isTrue();
+		assertThat(claim()).isEmpty();
+		this.clock.advance(Duration.ofSeconds(10));
+		ClaimedCall again = claimOne();
+
+		assertThat(again.attempt()).isEqualTo(1);
+		assertThat(again.leaseToken()).isNotEqualTo(second.leaseToken());
+		assertThat(record(this.store, new Transition.Complete(second, result(second, "deferred")))).isFalse();
+		assertThat(record(this.store, new Transition.Complete(again, result(again, "again")))).isTrue();
+	}
+
+	@Test
+	void keepsTheStateAndResultsOfADeferredResumedCall() {
+		suspendedParent(2, 10, null, "c1", "c2");
+		List<ClaimedCall> children = claim();
+		complete(children, "c1");
+		complete(children, "c2");
+		ClaimedCall resumed = claimOne();
+
+		assertThat(record(this.store, new Transition.Defer(resumed, this.clock.instant().plusSeconds(5)))).isTrue();
+		assertThat(claim()).isEmpty();
+		this.clock.advance(Duration.ofSeconds(5));
+		ClaimedCall again = claimOne();
+
+		assertThat(again.id()).isEqualTo(resumed.id());
+		assertThat(again.state()).isEqualTo(STATE);
+		assertThat(again.results()).extracting(CallResult::getDispatchId).containsExactlyInAnyOrder("c1", "c2");
 	}
 
 	@Test

@@ -10,8 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.StringValue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dispatchspring.proto.RunRequest;
@@ -20,12 +24,14 @@ import io.github.dispatchspring.signature.SignedRequest;
 /**
  * A Dispatch endpoint written against the protocol bytes alone, on the JDK's HTTP server: it parses
  * each {@code RunRequest} posted to {@code /dispatch.sdk.v1.FunctionService/Run} and answers what its
- * handler returns, as another service's endpoint would. It keeps each request as a signature
- * verifier sees it, for tests to check the signatures it carried.
+ * handler returns, as another service's endpoint would, several requests at once. It keeps each
+ * request as a signature verifier sees it, for tests to check the signatures it carried.
  */
 public final class ProtocolEndpoint implements AutoCloseable {
 
 	private final HttpServer server;
+
+	private final ExecutorService handlers = Executors.newCachedThreadPool();
 
 	private final List<RunRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -47,6 +53,7 @@ public final class ProtocolEndpoint implements AutoCloseable {
 				}
 			}
 		});
+		this.server.setExecutor(this.handlers);
 		this.server.start();
 	}
 
@@ -89,9 +96,24 @@ public final class ProtocolEndpoint implements AutoCloseable {
 		return List.copyOf(this.signedRequests);
 	}
 
+	/**
+	 * The text a run request carries as its input.
+	 * @param run the request
+	 * @return the text
+	 */
+	public static String text(RunRequest run) {
+		try {
+			return run.getInput().unpack(StringValue.class).getValue();
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.handlers.shutdownNow();
 	}
 
 	private static SignedRequest signedRequest(HttpExchange exchange, byte[] body) {

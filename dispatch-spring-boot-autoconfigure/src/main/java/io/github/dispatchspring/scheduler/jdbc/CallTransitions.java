@@ -110,6 +110,9 @@ final class CallTransitions {
 		if (transition instanceof Transition.Suspend suspend) {
 			return suspend(suspend, writes);
 		}
+		if (transition instanceof Transition.Defer defer) {
+			return ifLeased(defer.call(), "state = 'PENDING', due_at = ?", defer.dueAt().toEpochMilli());
+		}
 		return tailCall((Transition.TailCall) transition, writes);
 	}
 
