@@ -61,6 +61,16 @@ public class CallFailedException extends DispatchException {
 	}
 
 	/**
+	 * Whether the first failed call was cancelled ({@link DispatchClient#cancel}, directly or with an
+	 * ancestor, or as the loser of an {@code any} or a {@code race}) rather than failing by itself: its
+	 * error type is {@value Cancellation#ERROR_TYPE}, and its status {@code PERMANENT_ERROR}.
+	 * @return {@code true} if it was cancelled
+	 */
+	public boolean isCancelled() {
+		return this.failures.get(0).cancelled();
+	}
+
+	/**
 	 * The status the first failed call ended with, as the scheduler's store recorded it; {@code
 	 * PERMANENT_ERROR} when the scheduler running the call does not tell it.
 	 * @return the call's status
@@ -89,6 +99,15 @@ public class CallFailedException extends DispatchException {
 	 */
 	public record Failure(int index, @Nullable DispatchId dispatchId, DispatchStatus status, String errorType,
 			String message) {
+
+		/**
+		 * Whether the call was cancelled rather than failing by itself.
+		 * @return {@code true} if its error type is {@value Cancellation#ERROR_TYPE}
+		 */
+		public boolean cancelled() {
+			return Cancellation.ERROR_TYPE.equals(this.errorType);
+		}
+
 	}
 
 }

@@ -101,8 +101,8 @@ public interface DispatchClient {
 
 	/**
 	 * Calls a function once per input and returns the first result that succeeds; results that end
-	 * together go to the lowest input. Without cancellation the other calls run to their end, and
-	 * their results are ignored. Inside a function the choice is journaled, so a replay returns it.
+	 * together go to the lowest input. The other calls are then cancelled (see {@link #cancel}), and
+	 * their results ignored. Inside a function the choice is journaled, so a replay returns it.
 	 * @param function the function's name
 	 * @param inputs one input per call, at least one
 	 * @param resultType the full type the result is read as
@@ -128,8 +128,8 @@ public interface DispatchClient {
 
 	/**
 	 * Calls a function once per input and returns the first outcome, a result or a failure; outcomes
-	 * that end together go to the lowest input. Without cancellation the other calls run to their
-	 * end, and their outcomes are ignored. Inside a function the choice is journaled.
+	 * that end together go to the lowest input. The other calls are then cancelled (see
+	 * {@link #cancel}), and their outcomes ignored. Inside a function the choice is journaled.
 	 * @param function the function's name
 	 * @param inputs one input per call, at least one
 	 * @param resultType the full type the result is read as
@@ -225,6 +225,19 @@ public interface DispatchClient {
 	 * {@code PERMISSION_DENIED} if the scheduler does not tell statuses
 	 */
 	CallStatus status(DispatchId id);
+
+	/**
+	 * Cancels a call and the calls it made that have not ended, down its tree. A pending or suspended
+	 * call ends at once with an error of type {@value Cancellation#ERROR_TYPE} (status
+	 * {@code PERMANENT_ERROR}), delivered to its parent like any result, so that a gather waiting for
+	 * it throws a {@link CallFailedException} whose {@link CallFailedException#isCancelled()} is
+	 * {@code true}. A running call is interrupted and ends the same way when its attempt returns.
+	 * Cancelling again, or cancelling a call that ended, changes nothing.
+	 * @param id the call's id
+	 * @return what was found and done
+	 * @throws DispatchException with status {@code NOT_FOUND} if the scheduler does not hold the call
+	 */
+	Cancellation cancel(DispatchId id);
 
 	/**
 	 * The call the current thread runs, inside a {@link DispatchFunction}: its ids key side effects

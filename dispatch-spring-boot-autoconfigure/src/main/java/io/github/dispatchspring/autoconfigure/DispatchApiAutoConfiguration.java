@@ -33,7 +33,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration of the embedded scheduler's Dispatch API
- * ({@code /dispatch.sdk.v1.DispatchService/Dispatch} and {@code /Wait}): closed until
+ * ({@code /dispatch.sdk.v1.DispatchService/Dispatch}, {@code /Wait} and {@code /Cancel}): closed until
  * {@code dispatch.api-key} is set, unless {@code dispatch.api.allow-unauthenticated} opens it.
  */
 @AutoConfiguration(after = DispatchSchedulerAutoConfiguration.class)
@@ -61,7 +61,8 @@ public final class DispatchApiAutoConfiguration {
 			ObjectProvider<RequestOutcomes> outcomes) {
 		FilterRegistrationBean<ProtoContentFilter> registration = new FilterRegistrationBean<>(
 				new ProtoContentFilter(Map.of(DispatchApiController.DISPATCH, ProtoContent.MESSAGE,
-						DispatchApiController.WAIT, ProtoContent.DISPATCH_ID),
+						DispatchApiController.WAIT, ProtoContent.DISPATCH_ID, DispatchApiController.CANCEL,
+						ProtoContent.DISPATCH_ID),
 						outcomes.getIfAvailable(() -> RequestOutcomes.NONE)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -61,6 +62,14 @@ public interface CallSubmitter {
 	default CompletableFuture<List<CallResult>> awaitAsync(List<DispatchId> ids, Duration timeout) {
 		return CompletableFuture.supplyAsync(() -> await(ids, timeout));
 	}
+
+	/**
+	 * Cancels a call and the calls it made that have not ended.
+	 * @param id the call
+	 * @return what was found and done
+	 * @throws DispatchException with status {@code NOT_FOUND} if the scheduler does not hold the call
+	 */
+	Cancellation cancel(DispatchId id);
 
 	/**
 	 * Where a call stands.

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.CallFailedException;
 import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.DispatchBatch;
 import io.github.dispatchspring.DispatchCall;
 import io.github.dispatchspring.DispatchClient;
@@ -131,7 +132,9 @@ public final class DefaultDispatchClient implements DispatchClient {
 			throw new IllegalArgumentException((race ? "race" : "any") + " needs at least one input");
 		}
 		DurableExecution execution = DurableExecution.current();
-		FirstOutcome outcome = (execution != null) ? execution.first(calls, race)
+		FirstOutcome outcome = (execution != null)
+				? execution.first(calls, race,
+						(losers) -> FirstOfCalls.cancel(this.submitter, losers.stream().map(DispatchId::new).toList()))
 				: new FirstOfCalls(this.submitter, this.awaitTimeout).await(this.submitter.submit(calls, null), race);
 		failOnError(outcome.results(), Math.max(outcome.winner(), 0));
 		return (R) this.codec.decode(outcome.results().get(0).getOutput(), resultType.getType());
@@ -217,6 +220,11 @@ public final class DefaultDispatchClient implements DispatchClient {
 					+ "on the thread that runs it; outside functions, schedule the work as a call instead of waiting");
 		}
 		execution.sleep(duration);
+	}
+
+	@Override
+	public Cancellation cancel(DispatchId id) {
+		return this.submitter.cancel(id);
 	}
 
 	@Override

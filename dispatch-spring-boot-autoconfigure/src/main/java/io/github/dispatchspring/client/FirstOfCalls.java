@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.durable.FirstOutcome;
 import io.github.dispatchspring.proto.CallResult;
 
 /**
  * Waits outside functions for the first of several calls to end or to succeed: each call is awaited
- * without a thread of its own, and the calls found ended together go to the lowest index.
+ * without a thread of its own, and the calls found ended together go to the lowest index. Once one
+ * is chosen, the calls that have not ended are cancelled.
  */
 final class FirstOfCalls {
 
@@ -41,11 +43,35 @@ final class FirstOfCalls {
 			}
 			FirstOutcome outcome = FirstOutcome.choose(ended, ids.size(), race);
 			if (outcome != null) {
+				List<DispatchId> losers = new ArrayList<>();
+				for (int i = 0; i < ids.size(); i++) {
+					if (!ended.containsKey(i)) {
+						losers.add(ids.get(i));
+					}
+				}
+				cancel(this.submitter, losers);
 				return outcome;
 			}
 			CompletableFuture.anyOf(waits.stream().filter((wait) -> !wait.isDone()).toArray(CompletableFuture[]::new))
 				.exceptionally((ex) -> null)
 				.join();
+		}
+	}
+
+	/**
+	 * Cancels the calls that lost, as far as the scheduler can: a scheduler that cannot cancel them
+	 * lets them run to their end.
+	 * @param submitter the scheduler's submitter
+	 * @param losers the calls that lost and had not ended
+	 */
+	static void cancel(CallSubmitter submitter, List<DispatchId> losers) {
+		for (DispatchId loser : losers) {
+			try {
+				submitter.cancel(loser);
+			}
+			catch (DispatchException | UnsupportedOperationException ex) {
+				// the loser runs to its end, and its result is ignored
+			}
 		}
 	}
 

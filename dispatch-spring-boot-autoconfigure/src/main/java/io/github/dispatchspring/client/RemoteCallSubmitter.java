@@ -12,18 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
+import io.github.dispatchspring.proto.CancelResponse;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Submits calls to a remote Dispatch API ({@code dispatch.api-url}) with the API key as bearer token,
- * and waits for results through its experimental {@code Wait} method.
+ * waits for results through its experimental {@code Wait} method and cancels calls through its
+ * experimental {@code Cancel} method.
  */
 public final class RemoteCallSubmitter implements CallSubmitter {
 
@@ -87,6 +90,30 @@ public final class RemoteCallSubmitter implements CallSubmitter {
 			catch (InvalidProtocolBufferException ex) {
 				throw new DispatchException(DispatchStatus.INVALID_RESPONSE, "Malformed CallResult for " + id, ex);
 			}
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Through the experimental {@code Cancel} method of this project's scheduler, which other Dispatch
+	 * schedulers do not serve.
+	 */
+	@Override
+	public Cancellation cancel(DispatchId id) {
+		HttpResponse<byte[]> response = post("/dispatch.sdk.v1.DispatchService/Cancel",
+				id.value().getBytes(StandardCharsets.UTF_8), this.requestTimeout);
+		try {
+			return switch (CancelResponse.parseFrom(response.body()).getOutcome()) {
+				case CANCELLED -> Cancellation.CANCELLED;
+				case CANCELLING -> Cancellation.CANCELLING;
+				case ENDED -> Cancellation.ENDED;
+				default -> throw new InvalidProtocolBufferException("no outcome");
+			};
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new DispatchException(DispatchStatus.INVALID_RESPONSE,
+					"The Dispatch API at " + this.apiUrl + " answered a malformed CancelResponse for " + id, ex);
 		}
 	}
 

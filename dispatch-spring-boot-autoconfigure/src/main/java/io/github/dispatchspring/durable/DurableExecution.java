@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -177,6 +178,23 @@ public final class DurableExecution {
 	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
 	 */
 	public FirstOutcome first(List<Call> calls, boolean race) {
+		return first(calls, race, (losers) -> {
+		});
+	}
+
+	/**
+	 * The first of the given calls to end, for a race, or to succeed, for an any; ties go to the
+	 * lowest index. The choice is recorded, so a replay returns it again. When the choice is made, the
+	 * calls that have not ended are handed to {@code cancel}, if the scheduler's store holds them;
+	 * their results are ignored either way.
+	 * @param calls the calls, without correlation ids
+	 * @param race whether a failure may be the first outcome
+	 * @param cancel cancels the dispatch ids of the calls that lost and have not ended
+	 * @return the chosen call's result, or every failure of an any whose calls all failed
+	 * @throws Suspension to suspend the function until a result is there
+	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
+	 */
+	public FirstOutcome first(List<Call> calls, boolean race, Consumer<List<String>> cancel) {
 		int step = ++this.sequence;
 		StepCalls asked = StepCalls.first(race, calls);
 		Step recorded;
@@ -223,6 +241,18 @@ public final class DurableExecution {
 			chosen.putResults(outcome.winner(), outcome.results().get(0));
 		}
 		this.journal.put(step, chosen.build());
+		if (outcome.winner() >= 0 && this.journal.resultsInStore()) {
+			List<String> ids = store().ids(this.dispatchId, correlated);
+			List<String> losers = new ArrayList<>();
+			for (int i = 0; i < ids.size(); i++) {
+				if (!ended.containsKey(i)) {
+					losers.add(ids.get(i));
+				}
+			}
+			if (!losers.isEmpty()) {
+				cancel.accept(losers);
+			}
+		}
 		return outcome;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,9 @@ public record FirstOutcome(int winner, List<CallResult> results) {
 
 	/**
 	 * Chooses among the calls that ended: for a race the lowest index that ended, for an any the
-	 * lowest index that succeeded, or every failure once all calls failed.
+	 * lowest index that succeeded, or every failure once all calls failed. A race passes over the
+	 * calls that were cancelled while another has ended, so that the losers it cancelled do not win
+	 * when the choice is made again after a retry.
 	 * @param ended results of the calls that ended, by index
 	 * @param size the number of calls
 	 * @param race whether any outcome wins, a failure too
@@ -27,7 +30,13 @@ public record FirstOutcome(int winner, List<CallResult> results) {
 	public static @Nullable FirstOutcome choose(Map<Integer, CallResult> ended, int size, boolean race) {
 		for (int i = 0; i < size; i++) {
 			CallResult result = ended.get(i);
-			if (result != null && (race || !result.hasError())) {
+			if (result != null && (race ? !cancelled(result) : !result.hasError())) {
+				return new FirstOutcome(i, List.of(result));
+			}
+		}
+		for (int i = 0; race && i < size; i++) {
+			CallResult result = ended.get(i);
+			if (result != null) {
 				return new FirstOutcome(i, List.of(result));
 			}
 		}
@@ -39,6 +48,10 @@ public record FirstOutcome(int winner, List<CallResult> results) {
 			failures.add(ended.get(i));
 		}
 		return new FirstOutcome(-1, failures);
+	}
+
+	private static boolean cancelled(CallResult result) {
+		return result.hasError() && Cancellation.ERROR_TYPE.equals(result.getError().getType());
 	}
 
 }

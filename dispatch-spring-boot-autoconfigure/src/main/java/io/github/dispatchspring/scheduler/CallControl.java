@@ -1,5 +1,6 @@
 package io.github.dispatchspring.scheduler;
 
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Error;
 
@@ -10,7 +11,7 @@ import io.github.dispatchspring.proto.Error;
 public interface CallControl {
 
 	/** The error type of a cancelled call's result. */
-	String CANCELLED = "Cancelled";
+	String CANCELLED = Cancellation.ERROR_TYPE;
 
 	/**
 	 * Cancels a call that has not ended, and the calls it made that have not ended, down its tree.

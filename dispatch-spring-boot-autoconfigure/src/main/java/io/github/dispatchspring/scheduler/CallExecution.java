@@ -108,18 +108,35 @@ public final class CallExecution {
 	 * @return the result if the call ended, otherwise {@code null}
 	 */
 	@Nullable CallResult execute(ClaimedCall claimed, TransitionWriter.Handoff handoff) {
+		return execute(claimed, handoff, null);
+	}
+
+	/**
+	 * Runs the call and records the outcome, its thread interrupted if the call is cancelled while
+	 * it runs; a call cancelled before it began does not run, and its outcome is the cancellation.
+	 * @param claimed the leased call
+	 * @param handoff where the calls leased along with the outcome's write go
+	 * @param interrupts the threads of the calls cancelled, or {@code null} for none
+	 * @return the result if the call ended, otherwise {@code null}
+	 */
+	@Nullable CallResult execute(ClaimedCall claimed, TransitionWriter.Handoff handoff,
+			@Nullable CallInterrupts interrupts) {
 		NewCall call = claimed.call();
 		if (claimed.expired(this.clock.instant())) {
 			return complete(claimed, DispatchStatus.TIMEOUT, failure("Expired", "the call expired at " + call.expiresAt()),
 					handoff);
 		}
+		if (interrupts != null && !interrupts.begin(claimed)) {
+			return complete(claimed, DispatchStatus.PERMANENT_ERROR,
+					failure(CallControl.CANCELLED, CallControl.CANCELLED_WHILE_RUNNING), handoff);
+		}
 		try (CallTracing.Observed run = this.tracing.run(claimed)) {
-			return run.around(() -> attempt(claimed, run, handoff));
+			return run.around(() -> attempt(claimed, run, handoff, interrupts));
 		}
 	}
 
 	private @Nullable CallResult attempt(ClaimedCall claimed, CallTracing.Observed run,
-			TransitionWriter.Handoff handoff) {
+			TransitionWriter.Handoff handoff, @Nullable CallInterrupts interrupts) {
 		FunctionPolicy policy = this.policies.of(claimed.call().function());
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
@@ -131,6 +148,11 @@ public final class CallExecution {
 		catch (CallDeferredException ex) {
 			write(new Transition.Defer(claimed, ex.dueAt()), handoff);
 			return null;
+		}
+		finally {
+			if (interrupts != null) {
+				interrupts.invoked(claimed);
+			}
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		String invalid = this.responses.problem(response);

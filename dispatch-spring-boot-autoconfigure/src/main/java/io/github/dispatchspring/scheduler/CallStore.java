@@ -51,6 +51,16 @@ public interface CallStore {
 	void renew(Collection<ClaimedCall> calls, Duration lease);
 
 	/**
+	 * Which of the given leased calls were cancelled while they ran, and still run under these
+	 * leases: their threads are interrupted. A store without cancellation finds none.
+	 * @param calls the leased calls
+	 * @return the dispatch ids of the cancelled ones
+	 */
+	default Set<String> cancelled(Collection<ClaimedCall> calls) {
+		return Set.of();
+	}
+
+	/**
 	 * Hands back the leases of calls this instance will not finish, as it stops: the calls are due
 	 * at once, for an attempt that counts as the one it interrupts. Calls whose lease is no longer held
 	 * are left alone, and a worker still running a released call cannot record its outcome.

@@ -4,21 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.client.CallSubmitter;
 import io.github.dispatchspring.wire.ConnectError;
+import io.github.dispatchspring.proto.CancelResponse;
 import io.github.dispatchspring.proto.DispatchRequest;
 import io.github.dispatchspring.proto.DispatchResponse;
 import io.github.dispatchspring.wire.Admission;
 import io.github.dispatchspring.wire.WireRequest;
 import io.github.dispatchspring.wire.WireResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Dispatch API of the embedded scheduler, on raw bytes of authenticated requests:
  * {@code Dispatch} accepts calls from any Dispatch-protocol client, all or none, within its
- * {@link DispatchRequestLimits}, and the experimental {@code Wait} answers a call's result.
+ * {@link DispatchRequestLimits}, the experimental {@code Wait} answers a call's result and the
+ * experimental {@code Cancel} cancels a call.
  */
 public final class DispatchApi {
 
@@ -66,9 +70,9 @@ public final class DispatchApi {
 	 * @return the binary {@code CallResult}, or an error
 	 */
 	public WireResponse await(WireRequest request) {
-		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
-		if (id.isEmpty() || id.length() > 128) {
-			return WireResponse.error(ConnectError.notFound("no call has the dispatch id '" + abbreviate(id) + "'"));
+		String id = dispatchId(request);
+		if (id == null) {
+			return unknown(request);
 		}
 		try {
 			return WireResponse.proto(this.submitter.await(List.of(new DispatchId(id)), this.waitTimeout).get(0));
@@ -80,6 +84,45 @@ public final class DispatchApi {
 				default -> throw ex;
 			};
 		}
+	}
+
+	/**
+	 * Cancels a call and the calls it made that have not ended; the body is the dispatch id as UTF-8.
+	 * Cancelling a call that ended, or again, changes nothing.
+	 * @param request the HTTP request
+	 * @return the binary {@code CancelResponse}, or an error
+	 */
+	public WireResponse cancel(WireRequest request) {
+		String id = dispatchId(request);
+		if (id == null) {
+			return unknown(request);
+		}
+		Cancellation cancellation;
+		try {
+			cancellation = this.submitter.cancel(new DispatchId(id));
+		}
+		catch (DispatchException ex) {
+			return switch (ex.getStatus()) {
+				case NOT_FOUND -> WireResponse.error(ConnectError.notFound(ex.getMessage()));
+				case TEMPORARY_ERROR -> WireResponse.error(ConnectError.unavailable(ex.getMessage()));
+				default -> throw ex;
+			};
+		}
+		return WireResponse.proto(CancelResponse.newBuilder().setOutcome(switch (cancellation) {
+			case CANCELLED -> CancelResponse.Outcome.CANCELLED;
+			case CANCELLING -> CancelResponse.Outcome.CANCELLING;
+			case ENDED -> CancelResponse.Outcome.ENDED;
+		}).build());
+	}
+
+	private static @Nullable String dispatchId(WireRequest request) {
+		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
+		return (id.isEmpty() || id.length() > 128) ? null : id;
+	}
+
+	private static WireResponse unknown(WireRequest request) {
+		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
+		return WireResponse.error(ConnectError.notFound("no call has the dispatch id '" + abbreviate(id) + "'"));
 	}
 
 	private static String abbreviate(String id) {

@@ -19,6 +19,9 @@ public final class DispatchApiController {
 	/** The path of {@code Wait}. */
 	public static final String WAIT = "/dispatch.sdk.v1.DispatchService/Wait";
 
+	/** The path of {@code Cancel}. */
+	public static final String CANCEL = "/dispatch.sdk.v1.DispatchService/Cancel";
+
 	private final DispatchApi api;
 
 	private final WireExchange exchange;
@@ -39,6 +42,11 @@ public final class DispatchApiController {
 	@PostMapping(WAIT)
 	ResponseEntity<byte[]> await(HttpServletRequest request) {
 		return this.exchange.handle(request, this.authentication, this.api::await);
+	}
+
+	@PostMapping(CANCEL)
+	ResponseEntity<byte[]> cancel(HttpServletRequest request) {
+		return this.exchange.handle(request, this.authentication, this.api::cancel);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -168,6 +169,48 @@ public final class EmbeddedCallSubmitter implements CallSubmitter {
 			return CompletableFuture.failedFuture(ex);
 		}
 		return this.waiter.awaitAsync(awaited, timeout);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The threads of this application running calls of the tree are interrupted at once; other
+	 * instances sharing the store interrupt theirs within a second.
+	 */
+	@Override
+	public Cancellation cancel(DispatchId id) {
+		if (!(this.store instanceof CallControl control)) {
+			throw new UnsupportedOperationException("The Dispatch call store " + this.store.getClass().getSimpleName()
+					+ " does not cancel calls: it does not implement CallControl");
+		}
+		Intervention done;
+		try {
+			done = control.cancel(id.value());
+		}
+		catch (DataAccessException | TransactionException ex) {
+			throw new DispatchException(DispatchStatus.TEMPORARY_ERROR, "The Dispatch call store is unavailable: call "
+					+ id + " was not cancelled; try again (" + ex.getMostSpecificCause().getMessage() + ")", ex);
+		}
+		return switch (done.outcome()) {
+			case UNKNOWN_CALL -> throw notFound(id.value());
+			case REFUSED -> CallControl.ENDED.equals(done.reason()) ? Cancellation.ENDED : stopping();
+			case APPLIED -> applied(id, done);
+		};
+	}
+
+	private Cancellation applied(DispatchId id, Intervention done) {
+		this.scheduler.wakeUp();
+		if (done.stopping() == 0) {
+			return Cancellation.CANCELLED;
+		}
+		boolean ended = status(id).state() == CallStatus.State.DONE;
+		this.scheduler.interruptCancelled();
+		return ended ? Cancellation.CANCELLED : Cancellation.CANCELLING;
+	}
+
+	private Cancellation stopping() {
+		this.scheduler.interruptCancelled();
+		return Cancellation.CANCELLING;
 	}
 
 	@Override

@@ -58,6 +58,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private final InstanceHeartbeat heartbeat;
 
+	private final CallInterrupts interrupts;
+
 	private final WorkerHandoff handoff = new WorkerHandoff();
 
 	private volatile boolean running;
@@ -86,6 +88,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 		this.leases = parts.leases();
 		this.retention = parts.retention();
 		this.heartbeat = parts.heartbeat();
+		this.interrupts = parts.interrupts();
 		this.bulkhead = Bulkhead.of("dispatch-scheduler", BulkheadConfig.custom()
 			.maxConcurrentCalls(settings.concurrency())
 			.maxWaitDuration(Duration.ZERO)
@@ -95,6 +98,14 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	/** Asks the scheduler to look for due calls now. */
 	public void wakeUp() {
 		this.wakeUp.signal();
+	}
+
+	/**
+	 * Interrupts at once the threads running calls of this scheduler that were cancelled, rather than
+	 * at its next regular check.
+	 */
+	public void interruptCancelled() {
+		this.interrupts.check();
 	}
 
 	@Override
@@ -182,6 +193,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 					this.wakeUp.await(this.settings.pollInterval());
 				}
 				this.leases.renewDue();
+				this.interrupts.checkDue();
 				this.retention.purgeDue();
 			}
 		}
@@ -204,10 +216,12 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private void startAcquired(ClaimedCall call) {
 		this.leases.started(call);
+		this.interrupts.claimed(call);
 		try {
 			this.workers.execute(() -> run(call));
 		}
 		catch (RejectedExecutionException ex) {
+			this.interrupts.ended(call);
 			this.leases.ended(call);
 			this.bulkhead.onComplete();
 			this.leases.release(List.of(call));
@@ -216,7 +230,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private void run(ClaimedCall call) {
 		try {
-			CallResult result = this.execution.execute(call, this.handoff);
+			CallResult result = this.execution.execute(call, this.handoff, this.interrupts);
 			if (result != null) {
 				this.waiter.callEnded(result);
 			}
@@ -230,6 +244,7 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 			logger.warn("Running call " + call.id() + " failed; it runs again when its lease expires", ex);
 		}
 		finally {
+			this.interrupts.ended(call);
 			this.leases.ended(call);
 			this.bulkhead.onComplete();
 			this.wakeUp.signal();
@@ -284,8 +299,10 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	 * @param retention purges ended calls
 	 * @param heartbeat registers this instance
 	 * @param outage the store's failures
+	 * @param interrupts interrupts the threads of cancelled calls
 	 */
-	public record Parts(LeaseKeeper leases, Retention retention, InstanceHeartbeat heartbeat, StoreOutage outage) {
+	public record Parts(LeaseKeeper leases, Retention retention, InstanceHeartbeat heartbeat, StoreOutage outage,
+			CallInterrupts interrupts) {
 
 		/**
 		 * Builds the parts for the settings.
@@ -300,7 +317,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 				Clock clock) {
 			return new Parts(new LeaseKeeper(store, settings.leaseDuration(), outage, clock),
 					new Retention(store, settings.retention(), outage, clock),
-					new InstanceHeartbeat(store, instances, settings.instanceTimeout(), outage), outage);
+					new InstanceHeartbeat(store, instances, settings.instanceTimeout(), outage), outage,
+					new CallInterrupts(store, outage, clock));
 		}
 
 	}

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 
 import com.google.protobuf.Any;
@@ -182,6 +184,18 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 				schedule(entry, leaseExpiry);
 			}
 		}
+	}
+
+	@Override
+	public synchronized Set<String> cancelled(Collection<ClaimedCall> calls) {
+		Set<String> cancelled = new HashSet<>();
+		for (ClaimedCall call : calls) {
+			Entry entry = this.calls.get(call.id());
+			if (entry != null && entry.phase == Phase.RUNNING && entry.cancelledAt != null) {
+				cancelled.add(call.id());
+			}
+		}
+		return cancelled;
 	}
 
 	@Override

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The content types under which the webhook and the Dispatch API accept a request body: binary
  * protocol messages as {@code application/proto} and its aliases, or no content type at all, as
- * Dispatch SDKs send them; the experimental {@code Wait} also takes its dispatch id as text.
+ * Dispatch SDKs send them; the experimental {@code Wait} and {@code Cancel} also take their dispatch
+ * id as text.
  */
 public final class ProtoContent {
 

@@ -125,7 +125,14 @@ public class Billing {
 
 	@DispatchFunction
 	public String delayed(Delay delay) throws InterruptedException {
-		Thread.sleep(delay.millis());
+		this.runs.merge("started:" + delay.name(), 1, Integer::sum);
+		try {
+			Thread.sleep(delay.millis());
+		}
+		catch (InterruptedException ex) {
+			this.runs.merge("interrupted:" + delay.name(), 1, Integer::sum);
+			throw ex;
+		}
 		this.runs.merge("delayed:" + delay.name(), 1, Integer::sum);
 		if (delay.fails()) {
 			throw new IllegalArgumentException(delay.name() + " failed");

@@ -75,6 +75,13 @@ class AuthenticateBeforeReadingTests {
 	}
 
 	@Test
+	void refusesACancelWithoutTheApiKeyBeforeItsBodyIsSent() throws IOException {
+		assertThat(statusWithoutBody(MalformedRequests.CANCEL, "Content-Type: text/plain\r\n")).isEqualTo(401);
+		assertThat(statusWithoutBody(MalformedRequests.CANCEL, "Content-Type: text/plain\r\nAuthorization: Bearer "
+				+ "guess\r\n")).isEqualTo(401);
+	}
+
+	@Test
 	void runsASignedRunWhoseBodyArrivesSlowly() throws IOException {
 		byte[] body = runRequest();
 		try (Connection connection = new RawHttp(this.port).open()) {

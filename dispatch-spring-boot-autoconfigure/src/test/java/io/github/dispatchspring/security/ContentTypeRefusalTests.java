@@ -31,7 +31,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every content type the protocol paths do not take is answered 415 with a Connect error, before
  * Spring's multipart resolution or any other part of the application reads the body: multipart with
  * and without a boundary, forms, JSON and unknown types, on the webhook, {@code Dispatch} and
- * {@code Wait}, by an application with keys (requests signed and authorized) and one without.
+ * {@code Wait} and {@code Cancel}, by an application with keys (requests signed and authorized) and one without.
  */
 class ContentTypeRefusalTests {
 
@@ -60,7 +60,8 @@ class ContentTypeRefusalTests {
 
 	static Stream<Arguments> requests() {
 		return Stream.of(true, false)
-			.flatMap((keys) -> Stream.of(MalformedRequests.RUN, MalformedRequests.DISPATCH, MalformedRequests.WAIT)
+			.flatMap((keys) -> Stream.of(MalformedRequests.RUN, MalformedRequests.DISPATCH, MalformedRequests.WAIT,
+					MalformedRequests.CANCEL)
 				.flatMap((path) -> CONTENT_TYPES.stream().map((type) -> arguments(keys, path, type))));
 	}
 

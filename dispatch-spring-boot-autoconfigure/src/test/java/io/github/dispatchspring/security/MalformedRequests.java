@@ -35,6 +35,8 @@ final class MalformedRequests {
 
 	static final String WAIT = "/dispatch.sdk.v1.DispatchService/Wait";
 
+	static final String CANCEL = "/dispatch.sdk.v1.DispatchService/Cancel";
+
 	private static final String PROTO = "application/proto";
 
 	private static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain",

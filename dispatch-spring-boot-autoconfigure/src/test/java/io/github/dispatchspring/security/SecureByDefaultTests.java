@@ -40,6 +40,8 @@ class SecureByDefaultTests {
 
 	private static final String WAIT = "/dispatch.sdk.v1.DispatchService/Wait";
 
+	private static final String CANCEL = "/dispatch.sdk.v1.DispatchService/Cancel";
+
 	private static final String RUN = "/dispatch.sdk.v1.FunctionService/Run";
 
 	@Test
@@ -54,6 +56,8 @@ class SecureByDefaultTests {
 
 			DispatchId id = application.getBean(DispatchClient.class).dispatch("echo", "own");
 			assertThat(wire.post(WAIT, id.value().getBytes(StandardCharsets.UTF_8), "text/plain").statusCode())
+				.isEqualTo(401);
+			assertThat(wire.post(CANCEL, id.value().getBytes(StandardCharsets.UTF_8), "text/plain").statusCode())
 				.isEqualTo(401);
 
 			HttpResponse<byte[]> ran = wire.post(RUN, runRequest("echo", "Mallory"));

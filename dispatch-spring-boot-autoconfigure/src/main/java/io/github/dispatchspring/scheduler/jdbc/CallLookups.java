@@ -13,8 +13,8 @@ import io.github.dispatchspring.scheduler.NewCall;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the store's calls by id or parent: whether they were accepted, their results and the calls
- * they made. Long lists of ids are read in chunks.
+ * Reads the store's calls by id or parent: whether they were accepted, their results, whether they
+ * were cancelled while they ran and the calls they made. Long lists of ids are read in chunks.
  */
 final class CallLookups {
 
@@ -51,6 +51,17 @@ final class CallLookups {
 					+ CallRows.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
 		}
 		return existing;
+	}
+
+	/** Which of the given calls run and were cancelled while they ran. */
+	Set<String> cancelledRunning(Collection<String> ids) {
+		Set<String> cancelled = new HashSet<>();
+		for (List<String> chunk : CallRows.chunks(List.copyOf(ids), CallRows.CHUNK)) {
+			cancelled.addAll(this.jdbc.queryForList("SELECT id FROM " + this.calls + " WHERE state = 'RUNNING' AND "
+					+ "cancelled_at IS NOT NULL AND id IN (" + CallRows.placeholders(chunk.size()) + ")", String.class,
+					chunk.toArray()));
+		}
+		return cancelled;
 	}
 
 	List<NewCall> children(String parentId) {

@@ -36,7 +36,8 @@ final class Interventions {
 
 	private static final String END = "state = 'DONE', result = ?, status = 'PERMANENT_ERROR', error_type = '"
 			+ CallControl.CANCELLED + "', due_at = NULL, coroutine_state = NULL, inbox_count = 0, ended_at = ?, "
-			+ "lease_token = NULL, lease_owner = NULL";
+			+ "lease_token = NULL, lease_owner = NULL, last_status = 'PERMANENT_ERROR', last_error_type = '"
+			+ CallControl.CANCELLED + "', last_error_message = ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -112,7 +113,7 @@ final class Interventions {
 				CallResult result = CallControl.cancelledResult(row.id(), row.correlationId(),
 						CallControl.cancelMessage(row.id(), id));
 				this.jdbc.update("UPDATE " + this.calls + " SET " + END + " WHERE id = ?", result.toByteArray(),
-						this.clock.millis(), row.id());
+						this.clock.millis(), result.getError().getMessage(), row.id());
 				boolean deliver = row.deliverToParent() && !ending.contains(row.parentId());
 				due |= ended(row.id(), row.attempt(), result, deliver ? row.parentId() : null);
 			}
@@ -157,7 +158,7 @@ final class Interventions {
 					CallControl.CANCELLED_WHILE_RUNNING);
 			if (this.jdbc.update("UPDATE " + this.calls + " SET " + END + " WHERE id = ? AND lease_token = ? "
 					+ "AND state = 'RUNNING' AND cancelled_at IS NOT NULL", result.toByteArray(), this.clock.millis(),
-					call.id(), call.leaseToken()) > 0) {
+					result.getError().getMessage(), call.id(), call.leaseToken()) > 0) {
 				due |= ended(call.id(), call.attempt(), result,
 						call.call().deliverToParent() ? call.call().parentId() : null);
 			}

@@ -178,6 +178,11 @@ public final class JdbcCallStore implements CallStore, CallQueries, CallControl,
 	}
 
 	@Override
+	public Set<String> cancelled(Collection<ClaimedCall> leased) {
+		return this.lookups.cancelledRunning(leased.stream().map(ClaimedCall::id).toList());
+	}
+
+	@Override
 	public void release(Collection<ClaimedCall> leased) {
 		this.leases.release(leased);
 	}
