@@ -23,9 +23,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  *
  * }
  * </pre>
- * The application's embedded scheduler does not start, so code that waits for results outside
- * functions (an {@code await} or {@code gather} in a controller or a runner) waits for ever: dispatch
- * in such code, and let the test run the calls.
+ * The application's embedded scheduler does not start: code that waits for results outside
+ * functions (an {@code await} or {@code gather} in a controller or a runner) runs the calls itself,
+ * on its own thread.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

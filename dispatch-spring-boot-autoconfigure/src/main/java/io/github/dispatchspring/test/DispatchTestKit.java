@@ -3,9 +3,7 @@ package io.github.dispatchspring.test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 
-import io.github.dispatchspring.CallStatus;
 import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.scheduler.ForegroundScheduler;
@@ -50,8 +48,8 @@ public final class DispatchTestKit {
 	}
 
 	/**
-	 * Dispatches a call of the function without running it; {@link #runUntilIdle()} or
-	 * {@link #advance(Duration)} run it.
+	 * Dispatches a call of the function without running it; {@link #runUntilIdle()},
+	 * {@link #advance(Duration)} or a wait for its result ({@link DispatchClient#await}) run it.
 	 * @param function the function's name
 	 * @param input its input, or {@code null}
 	 * @return the call's dispatch id
@@ -87,35 +85,7 @@ public final class DispatchTestKit {
 	public <R> @Nullable R run(String function, @Nullable Object input, ParameterizedTypeReference<R> resultType) {
 		DispatchId id = dispatch(function, input);
 		runUntilIdle();
-		return result(id, resultType);
-	}
-
-	/**
-	 * The result of a call that has ended.
-	 * @param <R> the result type
-	 * @param id the call's dispatch id
-	 * @param resultType the class of its result
-	 * @return the result
-	 * @throws IllegalStateException if the call has not ended
-	 * @throws io.github.dispatchspring.CallFailedException if the call ended with an error
-	 */
-	public <R> @Nullable R result(DispatchId id, Class<R> resultType) {
-		return result(id, ParameterizedTypeReference.forType(resultType));
-	}
-
-	private <R> @Nullable R result(DispatchId id, ParameterizedTypeReference<R> resultType) {
-		CallStatus status = this.client.status(id);
-		if (status.state() != CallStatus.State.DONE) {
-			throw new IllegalStateException("Call " + id + " of " + status.function() + " has not ended: it is "
-					+ status.state() + " at " + now() + "; a call that waits for another application's endpoint "
-					+ "never ends in the test kit");
-		}
-		try {
-			return this.client.awaitAsync(id, resultType, Duration.ZERO).join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
+		return this.client.await(id, resultType, Duration.ZERO);
 	}
 
 	/**
@@ -132,17 +102,16 @@ public final class DispatchTestKit {
 	 * Moves the clock forward, running the calls that become due on the way, each at its due time.
 	 * @param duration how far to move the clock
 	 */
-	public void advance(Duration duration) {
+	public synchronized void advance(Duration duration) {
 		if (duration.isNegative()) {
 			throw new IllegalArgumentException("The clock of the test kit only moves forward, not by " + duration);
 		}
 		Instant until = now().plus(duration);
 		runThrough(until);
 		this.clock.advanceTo(until);
-		runThrough(until);
 	}
 
-	private void runThrough(@Nullable Instant until) {
+	private synchronized void runThrough(@Nullable Instant until) {
 		int runs = 0;
 		while (true) {
 			while (this.scheduler.runNext()) {

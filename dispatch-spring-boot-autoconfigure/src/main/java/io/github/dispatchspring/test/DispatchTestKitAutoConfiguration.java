@@ -38,8 +38,9 @@ public final class DispatchTestKitAutoConfiguration {
 	}
 
 	@Bean
-	static SchedulerTakeover dispatchTestKitSchedulerTakeover(ObjectProvider<InjectedFailures> failures) {
-		return new SchedulerTakeover(failures);
+	static SchedulerTakeover dispatchTestKitSchedulerTakeover(ObjectProvider<InjectedFailures> failures,
+			ObjectProvider<DispatchTestKit> kit) {
+		return new SchedulerTakeover(failures, kit);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.dispatchspring.CallFailedException;
+import io.github.dispatchspring.DispatchClient;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
@@ -19,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The test kit runs functions and all their calls on the test's thread, through the scheduler's own
@@ -39,6 +39,9 @@ class DispatchTestKitTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private DispatchClient client;
 
 	@Autowired
 	private EmbeddedScheduler scheduler;
@@ -136,10 +139,19 @@ class DispatchTestKitTests {
 			assertThat(call.id()).isEqualTo(id);
 			assertThat(call.outcome()).isNull();
 		});
-		assertThatIllegalStateException().isThrownBy(() -> this.kit.result(id, String.class))
-			.withMessageContaining("has not ended");
 		this.kit.runUntilIdle();
-		assertThat(this.kit.result(id, String.class)).isEqualTo("Hello, Ada");
+		assertThat(this.kit.calls("greet").get(0).outcome()).isEqualTo(DispatchStatus.OK);
+	}
+
+	@Test
+	void waitingForResultsOutsideFunctionsRunsTheCallsOnTheWaitingThread() {
+		DispatchId id = this.client.dispatch("wakeUpTomorrow", null);
+		Instant start = this.kit.now();
+		assertThat(Instant.parse(this.client.await(id, String.class, Duration.ofSeconds(1))))
+			.isAfterOrEqualTo(start.plus(Duration.ofDays(1)));
+		assertThat(this.client.gather("square", List.of(2, 3), Integer.class)).containsExactly(4, 9);
+		assertThat(this.client.awaitAsync(this.client.dispatch("greet", "Ada"), String.class, Duration.ofSeconds(1))
+			.join()).isEqualTo("Hello, Ada");
 	}
 
 	@Test
