@@ -64,6 +64,8 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean autoStartup = true;
+
 	private ExecutorService workers;
 
 	private Thread loop;
@@ -106,6 +108,20 @@ public final class EmbeddedScheduler implements SmartLifecycle {
 	 */
 	public void interruptCancelled() {
 		this.interrupts.check();
+	}
+
+	/**
+	 * Sets whether the scheduler starts with the application context; when it does not, calls run
+	 * only when something else runs them, as a test kit does on its own thread.
+	 * @param autoStartup whether to start with the context
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override

@@ -166,6 +166,22 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 		return (entry != null && entry.version == ticket.version && entry.phase != Phase.DONE) ? entry : null;
 	}
 
+	/**
+	 * When the next call is due: the earliest time a pending call is due, a retry's backoff ends, a
+	 * suspended call's wait ends or a lease expires.
+	 * @return the time, or {@code null} when no call will be due without something else happening
+	 */
+	public synchronized @Nullable Instant nextDue() {
+		while (!this.agenda.isEmpty()) {
+			Ticket ticket = this.agenda.peek();
+			if (current(ticket) != null) {
+				return ticket.due;
+			}
+			this.agenda.poll();
+		}
+		return null;
+	}
+
 	private ClaimedCall lease(Entry entry, Instant leaseExpiry) {
 		entry.phase = Phase.RUNNING;
 		entry.leaseToken = UUID.randomUUID().toString();

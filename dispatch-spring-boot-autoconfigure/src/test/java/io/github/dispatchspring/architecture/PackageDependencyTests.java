@@ -40,11 +40,12 @@ class PackageDependencyTests {
 			Map.entry("scheduler.jdbc", Set.of("scheduler", "signature", "proto", "base")),
 			Map.entry("observability", Set.of("scheduler", "webhook", "wire", "function", "base")),
 			Map.entry("dashboard", Set.of("scheduler", "proto", "base")),
+			Map.entry("test", Set.of("scheduler", "client", "function", "durable", "proto", "base")),
 			Map.entry("autoconfigure", Set.of("observability", "dashboard", "scheduler", "scheduler.jdbc", "webhook",
 					"client", "wire", "signature", "function", "durable", "proto", "base")));
 
 	private static final Set<String> WITHOUT_WEB = Set.of("base", "proto", "durable", "function", "signature", "client",
-			"scheduler.jdbc", "observability");
+			"scheduler.jdbc", "observability", "test");
 
 	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
 

@@ -771,7 +771,7 @@ public abstract class CallStoreContractTests {
 		return callCreatedAt(id, this.clock.instant());
 	}
 
-	private static NewCall callCreatedAt(String id, Instant createdAt) {
+	static NewCall callCreatedAt(String id, Instant createdAt) {
 		return new NewCall(id, "fn", "http://localhost:8080", input(id), null, id, 0, false, createdAt, null);
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
  * At startup, dispatches {@code generateInvoices} and logs its outcome when it completes; with
  * {@code invoices.exit-when-done} the application then exits. With {@code invoices.job-id} set to the
  * id of a {@code generateInvoices} call dispatched earlier, for example by a run that crashed, it
- * waits for that call instead of dispatching another one.
+ * waits for that call instead of dispatching another one. With {@code invoices.run-at-startup=false}
+ * nothing runs at startup, as in tests that run the functions themselves.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "invoices.run-at-startup", matchIfMissing = true)
 public class InvoiceJob implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(InvoiceJob.class);
