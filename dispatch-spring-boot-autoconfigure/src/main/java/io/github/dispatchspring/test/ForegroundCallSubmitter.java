@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.dispatchspring.CallStatus;
+import io.github.dispatchspring.Cancellation;
 import io.github.dispatchspring.DispatchException;
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -75,6 +76,11 @@ final class ForegroundCallSubmitter implements CallSubmitter {
 	@Override
 	public CallStatus status(DispatchId id) {
 		return this.submitter.status(id);
+	}
+
+	@Override
+	public Cancellation cancel(DispatchId id) {
+		return this.submitter.cancel(id);
 	}
 
 	@Override

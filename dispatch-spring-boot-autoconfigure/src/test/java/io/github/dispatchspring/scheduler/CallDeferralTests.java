@@ -74,7 +74,8 @@ class CallDeferralTests {
 
 	private CallExecution execution(CallInvoker invoker) {
 		return new CallExecution(new TransitionWriter(this.store), invoker,
-				new RetryPolicy(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 20),
+				FunctionPolicies.of(
+						FunctionPolicy.of(new RetryPolicy(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 20), Duration.ofMinutes(4))),
 				new DispatchRequestLimits(3, 1024, new AllowedEndpoints(List.of(), Set::of)), new StoreOutage(),
 				this.clock, this.events, CallTracing.NONE);
 	}
