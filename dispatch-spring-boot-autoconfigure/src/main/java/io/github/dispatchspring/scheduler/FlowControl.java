@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The order in which a store leases the due calls of functions, drawn from their
@@ -20,12 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FlowControl {
 
-	private static final FlowControl NONE = new FlowControl(List.of());
+	private static final FlowControl NONE = new FlowControl(List::of);
 
-	private final List<Step> steps;
+	private final Supplier<List<Step>> steps;
 
-	private FlowControl(List<Step> steps) {
-		this.steps = List.copyOf(steps);
+	private FlowControl(Supplier<List<Step>> steps) {
+		this.steps = SingletonSupplier.of(() -> List.copyOf(steps.get()));
 	}
 
 	/**
@@ -37,19 +40,28 @@ public final class FlowControl {
 	}
 
 	/**
-	 * The steps of a claim for the given policies.
+	 * The steps of a claim for the given policies, drawn up when a claim first asks for them: the
+	 * policies of an application's functions are known only once all its beans exist, after its store.
 	 * @param policies the policies of the functions
 	 * @return the flow control
 	 * @throws IllegalArgumentException if the policy of the functions without one of their own has
-	 * a limit, which is set per function, or if a function's limit is negative or allows no start
+	 * a limit, which is set per function
 	 */
 	public static FlowControl of(FunctionPolicies policies) {
-		FunctionPolicy otherwise = policies.otherwise();
-		if (otherwise.limited()) {
+		if (policies.otherwise().limited()) {
 			throw new IllegalArgumentException("Concurrency and rate limits are set per function "
 					+ "(dispatch.functions.<name>.concurrency, dispatch.functions.<name>.rate-limit.limit), "
 					+ "not for every function at once");
 		}
+		return new FlowControl(() -> steps(policies));
+	}
+
+	/**
+	 * The steps of a claim for the given policies.
+	 * @throws IllegalArgumentException if a function's limit is negative or allows no start
+	 */
+	private static List<Step> steps(FunctionPolicies policies) {
+		FunctionPolicy otherwise = policies.otherwise();
 		Map<Integer, Tier> tiers = new TreeMap<>(Collections.reverseOrder());
 		tiers.put(otherwise.priority(), new Tier());
 		Set<String> excluded = new TreeSet<>();
@@ -66,7 +78,7 @@ public final class FlowControl {
 			}
 		});
 		if (excluded.isEmpty()) {
-			return NONE;
+			return List.of();
 		}
 		List<Step> steps = new ArrayList<>();
 		tiers.forEach((priority, tier) -> {
@@ -79,7 +91,7 @@ public final class FlowControl {
 				steps.add(new Functions(tier.unlimited));
 			}
 		});
-		return new FlowControl(steps);
+		return steps;
 	}
 
 	private static void checkLimits(String function, FunctionPolicy policy) {
@@ -101,7 +113,7 @@ public final class FlowControl {
 	 * @return {@code true} if some function has a limit or a priority of its own
 	 */
 	public boolean active() {
-		return !this.steps.isEmpty();
+		return !this.steps.get().isEmpty();
 	}
 
 	/**
@@ -110,7 +122,7 @@ public final class FlowControl {
 	 * @return the steps, empty when {@link #active() not active}
 	 */
 	public List<Step> steps() {
-		return this.steps;
+		return this.steps.get();
 	}
 
 	/** A step of a claim: the functions whose due calls it leases. */

@@ -2,8 +2,11 @@ package io.github.dispatchspring.scheduler.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.dispatchspring.scheduler.FlowControl;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The steps of a claim in SQL: each step of the {@link FlowControl} as a condition on the names of
@@ -12,15 +15,15 @@ import io.github.dispatchspring.scheduler.FlowControl;
  */
 final class ClaimSteps {
 
-	private final List<FlowControl.Step> steps;
+	private final FlowControl flow;
 
-	private final List<Selection> selections;
+	private final Supplier<List<Selection>> selections;
 
 	private final FunctionLimits limits;
 
 	ClaimSteps(FlowControl flow, FunctionLimits limits) {
-		this.steps = flow.steps();
-		this.selections = this.steps.stream().map(ClaimSteps::selection).toList();
+		this.flow = flow;
+		this.selections = SingletonSupplier.of(() -> flow.steps().stream().map(ClaimSteps::selection).toList());
 		this.limits = limits;
 	}
 
@@ -32,22 +35,24 @@ final class ClaimSteps {
 	 * @return the leased calls
 	 */
 	List<CallRows.Claimed> claim(int limit, long now, DueCalls due) {
-		if (this.steps.isEmpty()) {
+		List<FlowControl.Step> steps = this.flow.steps();
+		if (steps.isEmpty()) {
 			return due.lease(Selection.ALL, limit);
 		}
+		List<Selection> selections = this.selections.get();
 		List<CallRows.Claimed> claimed = new ArrayList<>();
-		for (int i = 0; i < this.steps.size() && claimed.size() < limit; i++) {
+		for (int i = 0; i < steps.size() && claimed.size() < limit; i++) {
 			int remaining = limit - claimed.size();
-			if (this.steps.get(i) instanceof FlowControl.Limited limited) {
+			if (steps.get(i) instanceof FlowControl.Limited limited) {
 				int allowed = Math.min(remaining, this.limits.allowance(limited, now));
 				if (allowed > 0) {
-					List<CallRows.Claimed> started = due.lease(this.selections.get(i), allowed);
+					List<CallRows.Claimed> started = due.lease(selections.get(i), allowed);
 					this.limits.started(limited, started.size(), now);
 					claimed.addAll(started);
 				}
 			}
 			else {
-				claimed.addAll(due.lease(this.selections.get(i), remaining));
+				claimed.addAll(due.lease(selections.get(i), remaining));
 			}
 		}
 		return claimed;
