@@ -93,8 +93,8 @@ public interface CallStore {
 	/**
 	 * Records transitions, then leases up to {@code claimLimit} due calls as {@link #claim} does, in
 	 * one write where the store can: the calls a suspension started or a completion made due are
-	 * handed to the writing worker without a claim of their own. A transition whose lease is no longer held changes nothing
-	 * and does not affect the others.
+	 * handed to the writing worker without a claim of their own. A transition whose lease is no longer
+	 * held changes nothing and does not affect the others.
 	 * @param transitions the transitions, of distinct calls
 	 * @param claimLimit the most calls to lease, 0 for none
 	 * @param lease how long the leases last

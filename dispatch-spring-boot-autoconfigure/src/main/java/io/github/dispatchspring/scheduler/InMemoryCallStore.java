@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +40,9 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 
 	private final Map<String, String> idempotencyKeys = new HashMap<>();
 
-	private final FlowControl flow;
+	private final FlowControl flowControl;
 
-	private final RecentStarts recentStarts = new RecentStarts();
+	private final HeapFlowControl flow;
 
 	/**
 	 * Creates a store that leases due calls in the order they became due, without limits.
@@ -61,7 +60,8 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 	 */
 	public InMemoryCallStore(Clock clock, FlowControl flow) {
 		this.clock = clock;
-		this.flow = flow;
+		this.flowControl = flow;
+		this.flow = new HeapFlowControl(flow, this.calls.values());
 		this.queries = new InMemoryCallQueries(this, this.calls, clock);
 	}
 
@@ -100,7 +100,7 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 	@Override
 	public synchronized List<ClaimedCall> claim(int limit, Duration lease) {
 		Instant now = this.clock.instant();
-		if (this.flow.active()) {
+		if (this.flowControl.active()) {
 			return claimInSteps(limit, now, now.plus(lease));
 		}
 		List<ClaimedCall> claimed = new ArrayList<>();
@@ -114,8 +114,8 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 	}
 
 	/**
-	 * Takes every due call off the agenda, leases those the steps of the flow control allow, in their
-	 * order, and puts the others back, still due.
+	 * Takes every due call off the agenda, leases those the flow control allows, and puts the others
+	 * back, still due.
 	 */
 	private List<ClaimedCall> claimInSteps(int limit, Instant now, Instant leaseExpiry) {
 		List<Entry> due = new ArrayList<>();
@@ -126,38 +126,11 @@ public final class InMemoryCallStore implements CallStore, StoreStatistics, Call
 			}
 		}
 		List<ClaimedCall> claimed = new ArrayList<>();
-		for (FlowControl.Step step : this.flow.steps()) {
-			int allowed = limit - claimed.size();
-			if (step instanceof FlowControl.Limited limited) {
-				allowed = Math.min(allowed, allowance(limited, now));
-			}
-			int started = 0;
-			for (Iterator<Entry> candidates = due.iterator(); started < allowed && candidates.hasNext();) {
-				Entry entry = candidates.next();
-				if (step.includes(entry.call.function())) {
-					candidates.remove();
-					claimed.add(lease(entry, leaseExpiry));
-					started++;
-				}
-			}
-			if (step instanceof FlowControl.Limited limited && limited.rateLimit() != null) {
-				this.recentStarts.started(limited.function(), now, started);
-			}
+		for (Entry entry : this.flow.take(due, limit, now)) {
+			claimed.add(lease(entry, leaseExpiry));
 		}
 		due.forEach((entry) -> this.agenda.add(new Ticket(entry.due, entry.call.id(), entry.version)));
 		return claimed;
-	}
-
-	private int allowance(FlowControl.Limited limited, Instant now) {
-		long running = (limited.concurrency() > 0) ? this.calls.values()
-			.stream()
-			.filter((entry) -> entry.phase == Phase.RUNNING && entry.due.isAfter(now)
-					&& entry.call.function().equals(limited.function()))
-			.count() : 0;
-		FunctionPolicy.RateLimit rateLimit = limited.rateLimit();
-		int recentStarts = (rateLimit != null) ? this.recentStarts.count(limited.function(), now, rateLimit.period())
-				: 0;
-		return limited.allowance(running, recentStarts);
 	}
 
 	/** The call of a ticket, unless the call changed since the ticket was made. */

@@ -45,7 +45,8 @@ class FunctionLimitsAcrossInstancesTests {
 
 	@Test
 	void aFunctionLimitedTo3NeverRunsMoreThan3CallsAtOnceAcrossInstances() {
-		try (ConfigurableApplicationContext first = start("first"); ConfigurableApplicationContext second = start("second")) {
+		try (ConfigurableApplicationContext first = start("first");
+				ConfigurableApplicationContext second = start("second")) {
 			runFromBoth(first, second, "slow", 30);
 
 			assertThat(Work.RUNNING.get()).isZero();
@@ -56,7 +57,8 @@ class FunctionLimitsAcrossInstancesTests {
 
 	@Test
 	void aFunctionLimitedTo5StartsASecondNeverStartsMoreWithinASecondAcrossInstances() {
-		try (ConfigurableApplicationContext first = start("first"); ConfigurableApplicationContext second = start("second")) {
+		try (ConfigurableApplicationContext first = start("first");
+				ConfigurableApplicationContext second = start("second")) {
 			runFromBoth(first, second, "paced", 10);
 
 			List<Long> starts = Work.STARTS.stream().sorted().toList();

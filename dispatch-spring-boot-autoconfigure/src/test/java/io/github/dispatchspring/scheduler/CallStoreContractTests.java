@@ -660,7 +660,8 @@ public abstract class CallStoreContractTests {
 	@Test
 	void startsNoMoreCallsOfAFunctionInAPeriodThanItsRateLimit() {
 		Duration period = Duration.ofSeconds(10);
-		this.store = createStore(this.clock, flow(Map.of("limited", limits(0, new FunctionPolicy.RateLimit(2, period), 0))));
+		FunctionPolicy.RateLimit twoInAPeriod = new FunctionPolicy.RateLimit(2, period);
+		this.store = createStore(this.clock, flow(Map.of("limited", limits(0, twoInAPeriod, 0))));
 		this.store.add(callsOf("limited", "l1", "l2", "l3", "l4", "l5"));
 
 		List<ClaimedCall> first = claim();
@@ -680,8 +681,9 @@ public abstract class CallStoreContractTests {
 		this.store = createStore(this.clock, flow(Map.of("urgent", limits(0, null, 10), "background",
 				limits(0, null, -1), "limited", limits(5, null, 10))));
 		Instant earlier = this.clock.instant().minusSeconds(10);
-		this.store.add(List.of(callOf("background", "background", earlier), callOf("other", "fn", earlier.plusSeconds(1)),
-				callOf("urgent", "urgent", earlier.plusSeconds(2)), callOf("limited", "limited", earlier.plusSeconds(3))));
+		this.store.add(List.of(callOf("background", "background", earlier),
+				callOf("other", "fn", earlier.plusSeconds(1)), callOf("urgent", "urgent", earlier.plusSeconds(2)),
+				callOf("limited", "limited", earlier.plusSeconds(3))));
 
 		assertThat(ids(this.store.claim(1, LEASE))).containsExactly("limited");
 		assertThat(ids(this.store.claim(1, LEASE))).containsExactly("urgent");

@@ -57,7 +57,7 @@ class FlowControlTests {
 	@Test
 	void refusesANegativeConcurrencyNamingTheProperty() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("charge", policy(-1, null, 0)), policy(0, null, 0))))
+			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("charge", policy(-1, null, 0)), policy(0, null, 0))).steps())
 			.withMessageContaining("dispatch.functions.charge.concurrency");
 	}
 
@@ -66,7 +66,7 @@ class FlowControlTests {
 		FunctionPolicy.RateLimit none = new FunctionPolicy.RateLimit(0, Duration.ofSeconds(1));
 
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, none, 0)), policy(0, null, 0))))
+			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, none, 0)), policy(0, null, 0))).steps())
 			.withMessageContaining("dispatch.functions.mail.rate-limit.limit");
 	}
 
@@ -75,7 +75,7 @@ class FlowControlTests {
 		FunctionPolicy.RateLimit instant = new FunctionPolicy.RateLimit(5, Duration.ZERO);
 
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, instant, 0)), policy(0, null, 0))))
+			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, instant, 0)), policy(0, null, 0))).steps())
 			.withMessageContaining("period to at least 1ms");
 	}
 

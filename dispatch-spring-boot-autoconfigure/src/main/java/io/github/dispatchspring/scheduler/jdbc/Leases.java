@@ -93,7 +93,8 @@ final class Leases {
 			String token, long leaseExpiry) {
 		String sql = "UPDATE " + this.calls + " c SET state = 'RUNNING', lease_token = ?, lease_owner = ?, due_at = ? "
 				+ "FROM (SELECT id FROM " + this.calls + " WHERE due_at BETWEEN 0 AND ?" + selection.condition()
-				+ " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due WHERE c.id = due.id RETURNING " + qualified("c.");
+				+ " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due WHERE c.id = due.id RETURNING "
+				+ qualified("c.");
 		return this.jdbc.query(sql, (row, i) -> CallRows.claimed(row),
 				selection.parameters(List.of(token, this.instanceId, leaseExpiry, now.toEpochMilli()), limit));
 	}
