@@ -147,7 +147,8 @@ public final class DispatchTestKit {
 	}
 
 	/**
-	 * The calls accepted since the kit was last reset, oldest first.
+	 * The calls accepted since the kit was last reset, oldest first, a call before the calls it made;
+	 * calls made together, as those of one {@code gather}, in no particular order.
 	 * @return the calls
 	 */
 	public List<RecordedCall> calls() {
@@ -155,8 +156,7 @@ public final class DispatchTestKit {
 	}
 
 	/**
-	 * The calls of one function accepted since the kit was last reset, oldest first; calls accepted
-	 * at the same time, as those of one {@code gather}, in no particular order.
+	 * The calls of one function accepted since the kit was last reset, in the order of {@link #calls()}.
 	 * @param function the function's name
 	 * @return the calls
 	 */

@@ -2,7 +2,9 @@ package io.github.dispatchspring.test;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.dispatchspring.DispatchId;
 import io.github.dispatchspring.DispatchStatus;
@@ -23,8 +25,6 @@ final class RecordedCalls {
 
 	private static final int PAGE = 500;
 
-	private static final Comparator<CallSummary> OLDEST_FIRST = Comparator.comparing(CallSummary::createdAt)
-		.thenComparing(CallSummary::id);
 
 	private final InMemoryCallStore calls;
 
@@ -73,7 +73,29 @@ final class RecordedCalls {
 			page = this.calls.calls(filter.after(page.next()), PAGE);
 			summaries.addAll(page.calls());
 		}
-		summaries.sort(OLDEST_FIRST);
+		return oldestFirst(summaries);
+	}
+
+	/**
+	 * Sorts calls by the time they were accepted, a call before the calls it made at the same time,
+	 * since the virtual clock stands still while a function runs.
+	 */
+	private static List<CallSummary> oldestFirst(List<CallSummary> summaries) {
+		Map<String, String> parents = new HashMap<>();
+		summaries.stream()
+			.filter((call) -> call.parentId() != null)
+			.forEach((call) -> parents.put(call.id(), call.parentId()));
+		Map<String, Integer> depths = new HashMap<>();
+		for (CallSummary call : summaries) {
+			int depth = 0;
+			for (String parent = parents.get(call.id()); parent != null; parent = parents.get(parent)) {
+				depth++;
+			}
+			depths.put(call.id(), depth);
+		}
+		summaries.sort(Comparator.comparing(CallSummary::createdAt)
+			.thenComparing((call) -> depths.get(call.id()))
+			.thenComparing(CallSummary::id));
 		return summaries;
 	}
 

@@ -68,6 +68,9 @@ class DispatchTestKitTests {
 	void runsTheCallsOfAGatherAndResumesTheFunctionWithTheirResults() {
 		assertThat(this.kit.run("sumOfSquares", List.of(1, 2, 3), Integer.class)).isEqualTo(14);
 		RecordedCall parent = this.kit.calls("sumOfSquares").get(0);
+		assertThat(this.kit.calls()).as("a call before the calls it made, all made at the same time")
+			.extracting(RecordedCall::function)
+			.containsExactly("sumOfSquares", "square", "square", "square");
 		assertThat(this.kit.calls("square")).hasSize(3)
 			.allSatisfy((call) -> assertThat(call.parentId()).isEqualTo(parent.id()))
 			.extracting((call) -> call.input(Integer.class))
