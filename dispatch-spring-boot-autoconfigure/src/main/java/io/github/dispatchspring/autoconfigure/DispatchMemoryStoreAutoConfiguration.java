@@ -3,6 +3,7 @@ package io.github.dispatchspring.autoconfigure;
 import java.time.Clock;
 
 import io.github.dispatchspring.scheduler.CallStore;
+import io.github.dispatchspring.scheduler.FlowControl;
 import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
 
@@ -25,7 +26,7 @@ public final class DispatchMemoryStoreAutoConfiguration {
 
 	@Bean
 	CallStore dispatchCallStore(Clock clock, ObjectProvider<FunctionPolicies> policies) {
-		return new InMemoryCallStore(clock, FunctionFlow.of(policies));
+		return new InMemoryCallStore(clock, FlowControl.ofAvailable(policies));
 	}
 
 }

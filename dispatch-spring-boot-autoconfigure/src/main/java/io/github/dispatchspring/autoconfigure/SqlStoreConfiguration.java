@@ -2,6 +2,7 @@ package io.github.dispatchspring.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.dispatchspring.scheduler.FlowControl;
 import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.SchedulerKeys;
 import io.github.dispatchspring.scheduler.StoreStatistics;
@@ -31,7 +32,7 @@ final class SqlStoreConfiguration {
 	JdbcCallStore dispatchCallStore(StoreDataSource dataSource, StoreSchema migrated, DispatchProperties properties,
 			Clock clock, ObjectProvider<FunctionPolicies> policies) {
 		return new JdbcCallStore(dataSource.dataSource(), properties.getScheduler().getJdbc().getTablePrefix(), clock,
-				properties.getScheduler().getDurability(), FunctionFlow.of(policies));
+				properties.getScheduler().getDurability(), FlowControl.ofAvailable(policies));
 	}
 
 	@Bean

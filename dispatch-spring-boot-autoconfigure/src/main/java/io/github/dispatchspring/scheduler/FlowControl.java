@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -37,6 +38,17 @@ public final class FlowControl {
 	 */
 	public static FlowControl none() {
 		return NONE;
+	}
+
+	/**
+	 * The flow control of the function policies an application has, or none where it runs without
+	 * them.
+	 * @param policies the policies, if the application has them
+	 * @return the flow control
+	 */
+	public static FlowControl ofAvailable(ObjectProvider<FunctionPolicies> policies) {
+		FunctionPolicies available = policies.getIfAvailable();
+		return (available != null) ? of(available) : none();
 	}
 
 	/**

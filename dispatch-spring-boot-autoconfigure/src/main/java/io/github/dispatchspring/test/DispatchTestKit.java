@@ -28,6 +28,8 @@ public final class DispatchTestKit {
 
 	private static final int MAX_RUNS = 100_000;
 
+	private static final Duration MAX_HELD_BACK_STEP = Duration.ofSeconds(1);
+
 	private final DispatchClient client;
 
 	private final ForegroundScheduler scheduler;
@@ -111,8 +113,14 @@ public final class DispatchTestKit {
 		this.clock.advanceTo(until);
 	}
 
+	/**
+	 * Runs the calls due up to a time. Calls due but held back by the rate limit of their function
+	 * are waited for in growing steps of the clock, up to {@link #MAX_HELD_BACK_STEP} at a time, as
+	 * the store does not tell when its window lets them start.
+	 */
 	private synchronized void runThrough(@Nullable Instant until) {
 		int runs = 0;
+		Duration heldBack = Duration.ZERO;
 		while (true) {
 			while (this.scheduler.runNext()) {
 				if (++runs > MAX_RUNS) {
@@ -121,11 +129,25 @@ public final class DispatchTestKit {
 				}
 			}
 			Instant next = this.scheduler.nextDue();
+			if (next != null && !next.isAfter(now())) {
+				heldBack = longerStep(heldBack);
+				next = now().plus(heldBack);
+			}
+			else {
+				heldBack = Duration.ZERO;
+			}
 			if (next == null || (until != null && next.isAfter(until))) {
 				return;
 			}
 			this.clock.advanceTo(next);
 		}
+	}
+
+	private static Duration longerStep(Duration step) {
+		if (step.isZero()) {
+			return Duration.ofMillis(1);
+		}
+		return (step.compareTo(MAX_HELD_BACK_STEP) < 0) ? step.multipliedBy(2) : MAX_HELD_BACK_STEP;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import io.github.dispatchspring.proto.ValueCodec;
 import io.github.dispatchspring.scheduler.CallExecution;
 import io.github.dispatchspring.scheduler.EmbeddedScheduler;
 import io.github.dispatchspring.scheduler.ForegroundScheduler;
+import io.github.dispatchspring.scheduler.FlowControl;
+import io.github.dispatchspring.scheduler.FunctionPolicies;
 import io.github.dispatchspring.scheduler.InMemoryCallStore;
 import io.github.dispatchspring.scheduler.ResultWaiter;
 
@@ -33,8 +35,8 @@ public final class DispatchTestKitAutoConfiguration {
 
 	@Bean
 	@Primary
-	InMemoryCallStore dispatchTestKitCallStore(VirtualClock clock) {
-		return new InMemoryCallStore(clock);
+	InMemoryCallStore dispatchTestKitCallStore(VirtualClock clock, ObjectProvider<FunctionPolicies> policies) {
+		return new InMemoryCallStore(clock, FlowControl.ofAvailable(policies));
 	}
 
 	@Bean

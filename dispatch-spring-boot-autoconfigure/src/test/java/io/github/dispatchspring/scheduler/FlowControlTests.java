@@ -3,6 +3,7 @@ package io.github.dispatchspring.scheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,14 @@ class FlowControlTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FlowControl.of(new FunctionPolicies(Map.of("mail", policy(0, instant, 0)), policy(0, null, 0))).steps())
 			.withMessageContaining("period to at least 1ms");
+	}
+
+	@Test
+	void drawsUpItsStepsFromPoliciesResolvedOnlyAfterTheStoreWasBuilt() {
+		AtomicReference<Map<String, FunctionPolicy>> annotated = new AtomicReference<>(Map.of());
+		FlowControl flow = FlowControl.of(new FunctionPolicies(annotated::get, policy(0, null, 0)));
+		annotated.set(Map.of("charge", policy(3, null, 0)));
+		assertThat(flow.steps()).first().isEqualTo(new FlowControl.Limited("charge", 3, null));
 	}
 
 	private static FunctionPolicy policy(int concurrency, FunctionPolicy.@Nullable RateLimit rateLimit, int priority) {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * so that a retry can only run in a test because the clock skipped the hour.
  */
 @SpringBootTest(classes = KitApplication.class, webEnvironment = WebEnvironment.NONE,
-		properties = { "dispatch.scheduler.retry.initial-interval=1h", "dispatch.scheduler.retry.max-interval=1h" })
+		properties = { "dispatch.defaults.retry.initial-interval=1h", "dispatch.defaults.retry.max-interval=1h",
+				"dispatch.functions.callPartner.rate-limit.limit=1", "dispatch.functions.callPartner.rate-limit.period=1m" })
 @AutoConfigureDispatchTestKit
 class DispatchTestKitTests {
 
@@ -88,6 +89,18 @@ class DispatchTestKitTests {
 		assertThat(runs).hasSize(2);
 		assertThat(Duration.between(runs.get(0), runs.get(1))).as("an hour's backoff with its jitter")
 			.isBetween(Duration.ofMinutes(30), Duration.ofMinutes(90));
+	}
+
+	@Test
+	void movesTheClockOnWhileARateLimitHoldsCallsBack() {
+		List<DispatchId> ids = List.of(this.kit.dispatch("callPartner", "a"), this.kit.dispatch("callPartner", "b"),
+				this.kit.dispatch("callPartner", "c"));
+		this.kit.runUntilIdle();
+		assertThat(ids).allSatisfy((id) -> assertThat(this.client.status(id).outcome()).isEqualTo(DispatchStatus.OK));
+		List<Instant> runs = this.functions.runs("callPartner");
+		assertThat(runs).hasSize(3);
+		assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+		assertThat(Duration.between(runs.get(1), runs.get(2))).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test

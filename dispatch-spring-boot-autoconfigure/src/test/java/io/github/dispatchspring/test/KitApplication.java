@@ -70,6 +70,12 @@ class KitApplication {
 		}
 
 		@DispatchFunction
+		public String callPartner(String request) {
+			ran("callPartner");
+			return "answered " + request;
+		}
+
+		@DispatchFunction
 		public String wakeUpTomorrow() {
 			ran("wakeUpTomorrow");
 			this.client.sleep(Duration.ofDays(1));
