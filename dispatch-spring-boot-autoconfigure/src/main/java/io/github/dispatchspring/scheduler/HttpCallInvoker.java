@@ -104,7 +104,8 @@ public final class HttpCallInvoker implements CallInvoker {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return RunResponses.failed(DispatchStatus.TEMPORARY_ERROR, "Interrupted", "the scheduler is stopping");
+			return RunResponses.failed(DispatchStatus.TEMPORARY_ERROR, "Interrupted",
+					"the request to " + uri + " was abandoned: the call was cancelled or the scheduler is stopping");
 		}
 		catch (IOException | RuntimeException ex) {
 			return RunResponses.failed(ErrorStatus.of(ex), ex.getClass().getName(),
