@@ -108,6 +108,9 @@ public final class DispatchApi {
 				default -> throw ex;
 			};
 		}
+		catch (UnsupportedOperationException ex) {
+			return WireResponse.error(new ConnectError(501, "unimplemented", ex.getMessage()));
+		}
 		return WireResponse.proto(CancelResponse.newBuilder().setOutcome(switch (cancellation) {
 			case CANCELLED -> CancelResponse.Outcome.CANCELLED;
 			case CANCELLING -> CancelResponse.Outcome.CANCELLING;

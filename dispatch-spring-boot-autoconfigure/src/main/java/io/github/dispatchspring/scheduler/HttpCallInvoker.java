@@ -142,7 +142,8 @@ public final class HttpCallInvoker implements CallInvoker {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return RunResponses.failed(DispatchStatus.TEMPORARY_ERROR, "Interrupted", "the scheduler is stopping");
+			return RunResponses.failed(DispatchStatus.TEMPORARY_ERROR, "Interrupted",
+					"the request to " + uri + " was abandoned: the call was cancelled or the scheduler is stopping");
 		}
 		catch (IOException | RuntimeException ex) {
 			DispatchStatus status = ErrorStatus.of(ex);
