@@ -15,11 +15,11 @@ final class HeapFlowControl {
 
 	private final FlowControl flow;
 
-	private final Collection<InMemoryCallStore.Entry> calls;
+	private final Collection<HeapCall> calls;
 
 	private final RecentStarts recentStarts = new RecentStarts();
 
-	HeapFlowControl(FlowControl flow, Collection<InMemoryCallStore.Entry> calls) {
+	HeapFlowControl(FlowControl flow, Collection<HeapCall> calls) {
 		this.flow = flow;
 		this.calls = calls;
 	}
@@ -32,17 +32,16 @@ final class HeapFlowControl {
 	 * @param now the time
 	 * @return the calls to lease
 	 */
-	List<InMemoryCallStore.Entry> take(List<InMemoryCallStore.Entry> due, int limit, Instant now) {
-		List<InMemoryCallStore.Entry> taken = new ArrayList<>();
+	List<HeapCall> take(List<HeapCall> due, int limit, Instant now) {
+		List<HeapCall> taken = new ArrayList<>();
 		for (FlowControl.Step step : this.flow.steps()) {
 			int allowed = limit - taken.size();
 			if (step instanceof FlowControl.Limited limited) {
 				allowed = Math.min(allowed, allowance(limited, now));
 			}
 			int started = 0;
-			for (Iterator<InMemoryCallStore.Entry> candidates = due.iterator(); started < allowed
-					&& candidates.hasNext();) {
-				InMemoryCallStore.Entry entry = candidates.next();
+			for (Iterator<HeapCall> candidates = due.iterator(); started < allowed && candidates.hasNext();) {
+				HeapCall entry = candidates.next();
 				if (step.includes(entry.call.function())) {
 					candidates.remove();
 					taken.add(entry);
@@ -58,7 +57,7 @@ final class HeapFlowControl {
 
 	private int allowance(FlowControl.Limited limited, Instant now) {
 		long running = (limited.concurrency() > 0) ? this.calls.stream()
-			.filter((entry) -> entry.phase == InMemoryCallStore.Phase.RUNNING && entry.due.isAfter(now)
+			.filter((entry) -> entry.phase == HeapCall.Phase.RUNNING && entry.due.isAfter(now)
 					&& entry.call.function().equals(limited.function()))
 			.count() : 0;
 		FunctionPolicy.RateLimit rateLimit = limited.rateLimit();

@@ -3,7 +3,6 @@ package io.github.dispatchspring.scheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,106 +10,21 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.github.dispatchspring.DispatchStatus;
-import io.github.dispatchspring.proto.CallResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link CallQueries} and {@link CallControl} of the {@link InMemoryCallStore}, which calls them
- * under its lock, and the history its transitions leave. Queries go through every call.
+ * The {@link CallQueries} of the {@link InMemoryCallStore}, which calls them under its lock. Queries
+ * go through every call.
  */
 final class InMemoryCallQueries {
 
-	private final InMemoryCallStore store;
-
-	private final Map<String, InMemoryCallStore.Entry> calls;
+	private final Map<String, HeapCall> calls;
 
 	private final Clock clock;
 
-	InMemoryCallQueries(InMemoryCallStore store, Map<String, InMemoryCallStore.Entry> calls, Clock clock) {
-		this.store = store;
+	InMemoryCallQueries(Map<String, HeapCall> calls, Clock clock) {
 		this.calls = calls;
 		this.clock = clock;
-	}
-
-	/** Keeps the failed attempt of a retry in the call's history. */
-	void recorded(Transition transition) {
-		if (transition instanceof Transition.Retry retry) {
-			this.calls.get(retry.call().id()).history.add(new CallEvent(this.clock.instant(), CallEvent.Kind.RETRIED,
-					retry.call().attempt() + 1, retry.status(), errorType(retry.failure()), errorMessage(retry.failure())));
-		}
-	}
-
-	/** Ends a call cancelled while it ran, whose attempt returned while its lease was still held. */
-	void refused(ClaimedCall call) {
-		InMemoryCallStore.Entry entry = this.calls.get(call.id());
-		if (entry != null && entry.phase == InMemoryCallStore.Phase.RUNNING && entry.cancelledAt != null
-				&& call.leaseToken().equals(entry.leaseToken)) {
-			cancel(entry, CallControl.CANCELLED_WHILE_RUNNING);
-		}
-	}
-
-	Intervention cancel(String id) {
-		InMemoryCallStore.Entry target = this.calls.get(id);
-		if (target == null) {
-			return Intervention.unknown(id);
-		}
-		if (target.phase == InMemoryCallStore.Phase.DONE) {
-			return Intervention.refused(CallControl.ENDED);
-		}
-		if (target.phase == InMemoryCallStore.Phase.RUNNING && target.cancelledAt != null) {
-			return Intervention.refused(CallControl.CANCELLING);
-		}
-		List<InMemoryCallStore.Entry> tree = new ArrayList<>(List.of(target));
-		for (int i = 0; i < tree.size(); i++) {
-			String parentId = tree.get(i).call.id();
-			this.calls.values().stream().filter((entry) -> parentId.equals(entry.call.parentId())).forEach(tree::add);
-		}
-		int ended = 0;
-		int stopping = 0;
-		for (InMemoryCallStore.Entry entry : tree) {
-			if (entry.phase == InMemoryCallStore.Phase.RUNNING && entry.cancelledAt == null) {
-				entry.cancelledAt = this.clock.instant();
-				entry.history.add(new CallEvent(entry.cancelledAt, CallEvent.Kind.CANCEL_REQUESTED, entry.attempt + 1,
-						null, null, null));
-				stopping++;
-			}
-			else if (entry.phase == InMemoryCallStore.Phase.PENDING || entry.phase == InMemoryCallStore.Phase.SUSPENDED) {
-				cancel(entry, CallControl.cancelMessage(entry.call.id(), id));
-				ended++;
-			}
-		}
-		return Intervention.applied(ended, stopping);
-	}
-
-	private void cancel(InMemoryCallStore.Entry entry, String message) {
-		this.store.end(entry, CallControl.cancelledResult(entry.call.id(), entry.call.correlationId(), message), DispatchStatus.PERMANENT_ERROR);
-		entry.history.add(new CallEvent(this.clock.instant(), CallEvent.Kind.CANCELLED, entry.attempt + 1,
-				DispatchStatus.PERMANENT_ERROR, CallControl.CANCELLED, message));
-	}
-
-	Intervention runAgain(String id) {
-		InMemoryCallStore.Entry entry = this.calls.get(id);
-		if (entry == null) {
-			return Intervention.unknown(id);
-		}
-		if (entry.phase != InMemoryCallStore.Phase.DONE || entry.result == null || !entry.result.hasError()) {
-			return Intervention.refused(CallControl.NOT_FAILED);
-		}
-		InMemoryCallStore.Entry parent = (entry.call.deliverToParent() && entry.call.parentId() != null)
-				? this.calls.get(entry.call.parentId()) : null;
-		if (parent != null && parent.phase != InMemoryCallStore.Phase.DONE) {
-			return Intervention.refused(CallControl.parentWaiting(parent.call.id()));
-		}
-		entry.history.add(new CallEvent(this.clock.instant(), CallEvent.Kind.RUN_AGAIN, entry.attempt + 1, entry.status,
-				errorType(entry.result), errorMessage(entry.result)));
-		entry.phase = InMemoryCallStore.Phase.PENDING;
-		entry.result = null;
-		entry.status = null;
-		entry.endedAt = null;
-		entry.cancelledAt = null;
-		entry.attempt = 0;
-		this.store.schedule(entry, this.clock.instant());
-		return Intervention.applied(0, 0);
 	}
 
 	CallPage calls(CallFilter filter, int limit) {
@@ -124,18 +38,18 @@ final class InMemoryCallQueries {
 	}
 
 	@Nullable CallSummary summary(String id) {
-		InMemoryCallStore.Entry entry = this.calls.get(id);
+		HeapCall entry = this.calls.get(id);
 		return (entry != null) ? summary(entry) : null;
 	}
 
 	@Nullable CallDetails call(String id) {
-		InMemoryCallStore.Entry entry = this.calls.get(id);
+		HeapCall entry = this.calls.get(id);
 		if (entry == null) {
 			return null;
 		}
 		long children = this.calls.values().stream().filter((child) -> id.equals(child.call.parentId())).count();
 		return new CallDetails(summary(entry), entry.call.endpoint(), entry.call.input(), entry.result,
-				(entry.phase == InMemoryCallStore.Phase.DONE) ? null : entry.due, entry.call.expiresAt(), children,
+				(entry.phase == HeapCall.Phase.DONE) ? null : entry.due, entry.call.expiresAt(), children,
 				entry.history);
 	}
 
@@ -150,8 +64,8 @@ final class InMemoryCallQueries {
 					Collectors.toList()));
 		CallOverview.DueCall oldestDue = this.calls.values()
 			.stream()
-			.filter((entry) -> entry.phase == InMemoryCallStore.Phase.PENDING && !entry.due.isAfter(now))
-			.min(Comparator.comparing((InMemoryCallStore.Entry entry) -> entry.due))
+			.filter((entry) -> entry.phase == HeapCall.Phase.PENDING && !entry.due.isAfter(now))
+			.min(Comparator.comparing((HeapCall entry) -> entry.due))
 			.map((entry) -> new CallOverview.DueCall(entry.call.id(), entry.call.function(), entry.due))
 			.orElse(null);
 		return new CallOverview(counts(summaries.stream().filter((call) -> !call.state().ended()).toList()),
@@ -178,28 +92,19 @@ final class InMemoryCallQueries {
 		return calls.stream().filter((call) -> call.state() == state).count();
 	}
 
-	private static CallSummary summary(InMemoryCallStore.Entry entry) {
+	private static CallSummary summary(HeapCall entry) {
 		return new CallSummary(entry.call.id(), entry.call.function(), state(entry), entry.status,
-				errorType(entry.result), entry.call.parentId(), entry.call.rootId(), entry.call.createdAt(),
-				entry.endedAt, entry.attempt, entry.cancelledAt != null && entry.phase != InMemoryCallStore.Phase.DONE);
+				HeapHistory.errorType(entry.result), entry.call.parentId(), entry.call.rootId(), entry.call.createdAt(),
+				entry.endedAt, entry.attempt, entry.cancelledAt != null && entry.phase != HeapCall.Phase.DONE);
 	}
 
-	private static CallState state(InMemoryCallStore.Entry entry) {
+	private static CallState state(HeapCall entry) {
 		return switch (entry.phase) {
 			case PENDING -> CallState.PENDING;
 			case RUNNING -> CallState.RUNNING;
 			case SUSPENDED -> CallState.SUSPENDED;
 			case DONE -> (entry.status == DispatchStatus.OK) ? CallState.SUCCEEDED : CallState.FAILED;
 		};
-	}
-
-	private static @Nullable String errorType(@Nullable CallResult result) {
-		return (result != null && result.hasError())
-				? CallEvent.cut(result.getError().getType(), CallEvent.MAX_TYPE_LENGTH) : null;
-	}
-
-	private static @Nullable String errorMessage(CallResult result) {
-		return result.hasError() ? CallEvent.cut(result.getError().getMessage(), CallEvent.MAX_MESSAGE_LENGTH) : null;
 	}
 
 }
