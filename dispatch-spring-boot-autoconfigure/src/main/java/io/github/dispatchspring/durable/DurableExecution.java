@@ -2,29 +2,21 @@ package io.github.dispatchspring.durable;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.google.protobuf.Timestamp;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
-import io.github.dispatchspring.proto.Journal;
-import io.github.dispatchspring.proto.Step;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The run of a function call on the current thread: each gather and batch takes the next sequence
- * number and finds what it produced in an earlier run, in the journal or in the scheduler's store,
- * so that a function replayed from the top neither dispatches again nor waits again. A step that
- * asks for other calls than it did in the earlier run ends the call with a {@link ReplayDivergence}.
+ * The run of a function call on the current thread: each gather, batch, any, race and sleep takes
+ * the next sequence number and finds what it produced in an earlier run, in the journal or in the
+ * scheduler's store, so that a function replayed from the top neither dispatches again nor waits
+ * again. A step that asks for other calls than it did in the earlier run ends the call with a
+ * {@link ReplayDivergence}.
  */
 public final class DurableExecution {
 
@@ -32,19 +24,17 @@ public final class DurableExecution {
 
 	private final RunningCall call;
 
-	private final String function;
+	private final CallSteps steps;
 
-	private final String dispatchId;
+	private final Divergences divergences;
 
-	private final ReplayJournal journal;
+	private final Gathers gathers;
 
-	private final @Nullable ChildCalls store;
+	private final Batches batches;
 
-	private final int replayed;
+	private final Races races;
 
-	private final Clock clock;
-
-	private int sequence;
+	private final Sleeps sleeps;
 
 	/**
 	 * Creates the run of a call whose sleeps read the time from the given clock.
@@ -55,13 +45,13 @@ public final class DurableExecution {
 	 * @param clock the clock sleeps are measured by
 	 */
 	public DurableExecution(RunningCall call, ReplayJournal journal, @Nullable ChildCalls store, Clock clock) {
-		this.clock = clock;
 		this.call = call;
-		this.function = call.function();
-		this.dispatchId = call.dispatchId();
-		this.journal = journal;
-		this.store = store;
-		this.replayed = journal.suspendedAt();
+		this.steps = new CallSteps(call.dispatchId(), journal, store);
+		this.divergences = new Divergences(call.function(), this.steps);
+		this.gathers = new Gathers(this.steps, this.divergences);
+		this.batches = new Batches(this.steps, this.divergences);
+		this.races = new Races(this.steps, this.divergences);
+		this.sleeps = new Sleeps(this.steps, this.divergences, clock);
 	}
 
 	/**
@@ -84,9 +74,9 @@ public final class DurableExecution {
 		current.set(this);
 		try {
 			T result = body.get();
-			if (this.sequence < this.replayed) {
-				throw diverged(this.sequence + 1, recorded(this.sequence + 1),
-						"this run returned after step " + this.sequence);
+			if (this.steps.behind()) {
+				int reached = this.steps.reached();
+				throw this.divergences.at(reached + 1, "this run returned after step " + reached);
 			}
 			return result;
 		}
@@ -117,54 +107,7 @@ public final class DurableExecution {
 	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
 	 */
 	public List<CallResult> gather(List<Call> calls) {
-		int step = ++this.sequence;
-		StepCalls asked = StepCalls.gather(calls);
-		if (step > this.replayed) {
-			return gatherFirst(step, asked);
-		}
-		Step recorded = this.journal.find(step);
-		if (recorded != null) {
-			checkRecorded(step, recorded, asked);
-		}
-		List<CallResult> results = (recorded != null && (recorded.hasError() || !this.journal.resultsInStore()))
-				? inOrder(recorded, asked.size()) : fromStore(step, asked);
-		if (step == this.journal.suspendedAt()) {
-			settle(step, recorded);
-		}
-		return results;
-	}
-
-	private List<CallResult> gatherFirst(int step, StepCalls asked) {
-		List<Call> correlated = correlated(step, asked);
-		Step.Builder pending = asked.record().setFingerprint(asked.fingerprint());
-		Arrivals arrivals = Arrivals.none(asked.size());
-		List<Call> missing = correlated;
-		if (inStore()) {
-			List<String> ids = store().ids(this.dispatchId, correlated);
-			Map<String, CallResult> ended = store().results(ids);
-			if (!ended.isEmpty()) {
-				missing = new ArrayList<>(correlated.size() - ended.size());
-				boolean failed = false;
-				for (int i = 0; i < ids.size(); i++) {
-					CallResult result = ended.get(ids.get(i));
-					if (result == null) {
-						missing.add(correlated.get(i));
-						continue;
-					}
-					arrivals.add(i);
-					if (result.hasError()) {
-						pending.putResults(i, result);
-						failed = true;
-					}
-				}
-				if (failed || arrivals.complete()) {
-					return inOrder(ids, ended);
-				}
-			}
-		}
-		this.journal.put(step, pending.setArrived(arrivals.bytes()).build());
-		this.journal.suspendAt(step);
-		throw new Suspension(this.journal.poll(missing));
+		return this.gathers.results(calls);
 	}
 
 	/**
@@ -195,85 +138,7 @@ public final class DurableExecution {
 	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
 	 */
 	public FirstOutcome first(List<Call> calls, boolean race, Consumer<List<String>> cancel) {
-		int step = ++this.sequence;
-		StepCalls asked = StepCalls.first(race, calls);
-		Step recorded;
-		if (step > this.replayed) {
-			inStore();
-			recorded = asked.record().setFingerprint(asked.fingerprint()).setArrived(Arrivals.none(asked.size()).bytes())
-				.build();
-		}
-		else {
-			recorded = this.journal.find(step);
-			if (recorded == null) {
-				throw diverged(step, recorded(step), "this run asks for " + asked.describe());
-			}
-			checkRecorded(step, recorded, asked);
-			if (step != this.journal.suspendedAt()) {
-				return chosen(step, recorded, asked);
-			}
-		}
-		List<Call> correlated = correlated(step, asked);
-		Map<Integer, CallResult> ended = new HashMap<>(recorded.getResultsMap());
-		if (this.journal.resultsInStore()) {
-			List<String> ids = store().ids(this.dispatchId, correlated);
-			Map<String, CallResult> stored = store().results(ids);
-			for (int i = 0; i < ids.size(); i++) {
-				CallResult result = stored.get(ids.get(i));
-				if (result != null) {
-					ended.put(i, result);
-				}
-			}
-		}
-		FirstOutcome outcome = FirstOutcome.choose(ended, asked.size(), race);
-		if (outcome == null) {
-			this.journal.put(step, recorded);
-			this.journal.suspendAt(step);
-			throw new Suspension(this.journal.poll((step > this.replayed) ? correlated : List.of()));
-		}
-		Step.Builder chosen = recorded.toBuilder().clearArrived().clearResults().setWinner(outcome.winner() + 1);
-		if (outcome.winner() < 0) {
-			for (int i = 0; i < asked.size(); i++) {
-				chosen.putResults(i, outcome.results().get(i));
-			}
-		}
-		else if (!this.journal.resultsInStore()) {
-			chosen.putResults(outcome.winner(), outcome.results().get(0));
-		}
-		this.journal.put(step, chosen.build());
-		if (outcome.winner() >= 0 && this.journal.resultsInStore()) {
-			List<String> ids = store().ids(this.dispatchId, correlated);
-			List<String> losers = new ArrayList<>();
-			for (int i = 0; i < ids.size(); i++) {
-				if (!ended.containsKey(i)) {
-					losers.add(ids.get(i));
-				}
-			}
-			if (!losers.isEmpty()) {
-				cancel.accept(losers);
-			}
-		}
-		return outcome;
-	}
-
-	/**
-	 * What an any or a race that ended in an earlier run chose, its result read back from the
-	 * journal or the store.
-	 */
-	private FirstOutcome chosen(int step, Step recorded, StepCalls asked) {
-		int winner = recorded.getWinner() - 1;
-		if (winner < 0) {
-			return new FirstOutcome(-1, inOrder(recorded, asked.size()));
-		}
-		CallResult result = recorded.getResultsMap().get(winner);
-		if (result == null) {
-			String id = store().ids(this.dispatchId, correlated(step, asked)).get(winner);
-			result = store().results(List.of(id)).get(id);
-			if (result == null) {
-				throw divergedInCalls(step, asked, winner);
-			}
-		}
-		return new FirstOutcome(winner, List.of(result));
+		return this.races.first(calls, race, cancel);
 	}
 
 	/**
@@ -284,28 +149,7 @@ public final class DurableExecution {
 	 * @throws ReplayDivergence if an earlier run asked for other calls at this step
 	 */
 	public List<String> batch(List<Call> calls, Function<List<Call>, List<String>> submit) {
-		int step = ++this.sequence;
-		StepCalls asked = StepCalls.batch(calls);
-		if (step > this.replayed) {
-			List<Call> correlated = correlated(step, asked);
-			List<String> ids = submit.apply(correlated);
-			if (!inStore() || !ids.equals(store().ids(this.dispatchId, correlated))) {
-				this.journal.put(step,
-						asked.record().setFingerprint(asked.fingerprint()).addAllDispatchIds(ids).build());
-			}
-			return ids;
-		}
-		Step recorded = this.journal.find(step);
-		if (recorded != null) {
-			checkRecorded(step, recorded, asked);
-			return recorded.getDispatchIdsList();
-		}
-		List<String> ids = store().ids(this.dispatchId, correlated(step, asked));
-		Set<String> existing = store().existing(ids);
-		if (existing.size() < ids.size()) {
-			throw divergedInCalls(step, asked, firstMissing(ids, existing));
-		}
-		return ids;
+		return this.batches.submit(calls, submit);
 	}
 
 	/**
@@ -317,152 +161,7 @@ public final class DurableExecution {
 	 * @throws ReplayDivergence if an earlier run asked for calls at this step
 	 */
 	public void sleep(Duration duration) {
-		int step = ++this.sequence;
-		Instant now = this.clock.instant();
-		Instant wakeAt;
-		if (step > this.replayed) {
-			inStore();
-			wakeAt = now.plus(duration.isNegative() ? Duration.ZERO : duration);
-			this.journal.put(step, Step.newBuilder()
-				.setKind(Step.Kind.KIND_SLEEP)
-				.setWakeAt(Timestamp.newBuilder().setSeconds(wakeAt.getEpochSecond()).setNanos(wakeAt.getNano()))
-				.build());
-		}
-		else {
-			Step recorded = this.journal.find(step);
-			if (recorded == null || recorded.getKind() != Step.Kind.KIND_SLEEP) {
-				throw diverged(step, recorded(step), "this run asks for a sleep");
-			}
-			wakeAt = Instant.ofEpochSecond(recorded.getWakeAt().getSeconds(), recorded.getWakeAt().getNanos());
-		}
-		if (now.isBefore(wakeAt)) {
-			this.journal.suspendAt(step);
-			throw new Suspension(this.journal.sleep(Duration.between(now, wakeAt)));
-		}
-	}
-
-	private void checkRecorded(int step, Step recorded, StepCalls asked) {
-		if (!asked.sameShapeAs(recorded)) {
-			throw diverged(step, StepCalls.describe(recorded), "this run asks for " + asked.describe());
-		}
-		if (asked.otherInputsThan(recorded)) {
-			throw diverged(step, StepCalls.describe(recorded), "this run asks for one with other inputs");
-		}
-	}
-
-	/**
-	 * The results of a gather that ended, read back from the store by the ids of its calls: all of
-	 * them, or those there are when one failed. A call missing means that the earlier run made other
-	 * calls at this step.
-	 */
-	private List<CallResult> fromStore(int step, StepCalls asked) {
-		List<String> ids = store().ids(this.dispatchId, correlated(step, asked));
-		Map<String, CallResult> ended = store().results(ids);
-		if (ended.size() < ids.size()) {
-			Collection<String> known = ended.values().stream().anyMatch(CallResult::hasError)
-					? store().existing(ids) : ended.keySet();
-			if (known.size() < ids.size()) {
-				throw divergedInCalls(step, asked, firstMissing(ids, known));
-			}
-		}
-		return inOrder(ids, ended);
-	}
-
-	/**
-	 * Ends the journal's record of the gather the call was suspended at, now that it returned: with
-	 * results in the store, only a refusal stays.
-	 */
-	private void settle(int step, @Nullable Step recorded) {
-		if (recorded == null) {
-			return;
-		}
-		if (this.journal.resultsInStore() && !recorded.hasError()) {
-			this.journal.remove(step);
-		}
-		else {
-			this.journal.put(step, recorded.toBuilder().clearArrived().build());
-		}
-	}
-
-	private boolean inStore() {
-		if (!this.journal.placed()) {
-			boolean held = this.store != null && this.store.holds(this.dispatchId);
-			this.journal.keepResults(held ? Journal.Results.RESULTS_IN_STORE : Journal.Results.RESULTS_IN_JOURNAL);
-		}
-		return this.journal.resultsInStore();
-	}
-
-	private ChildCalls store() {
-		if (this.store == null) {
-			throw new IllegalStateException("The journal keeps results in a store this application does not reach");
-		}
-		return this.store;
-	}
-
-	private List<Call> correlated(int step, StepCalls asked) {
-		List<Call> calls = asked.calls();
-		List<Call> correlated = new ArrayList<>(calls.size());
-		for (int i = 0; i < calls.size(); i++) {
-			long correlationId = this.journal.correlationId(step, asked.kind(), calls.size(), i);
-			correlated.add(calls.get(i).toBuilder().setCorrelationId(correlationId).build());
-		}
-		return correlated;
-	}
-
-	private static List<CallResult> inOrder(List<String> ids, Map<String, CallResult> results) {
-		List<CallResult> ordered = new ArrayList<>(ids.size());
-		for (String id : ids) {
-			ordered.add(results.getOrDefault(id, CallResult.getDefaultInstance()));
-		}
-		return ordered;
-	}
-
-	private static List<CallResult> inOrder(Step step, int size) {
-		if (step.hasError()) {
-			return List.of(CallResult.newBuilder().setError(step.getError()).build());
-		}
-		List<CallResult> results = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			results.add(step.getResultsMap().getOrDefault(i, CallResult.getDefaultInstance()));
-		}
-		return results;
-	}
-
-	private static int firstMissing(List<String> ids, Collection<String> known) {
-		for (int i = 0; i < ids.size(); i++) {
-			if (!known.contains(ids.get(i))) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/**
-	 * What an earlier run asked for at a step, from the journal or, with results in the store, from
-	 * the calls it made there.
-	 */
-	private String recorded(int step) {
-		Step recorded = this.journal.find(step);
-		if (recorded != null) {
-			return StepCalls.describe(recorded);
-		}
-		return new EarlierSteps(this.journal, store().children(this.dispatchId)).describe(step);
-	}
-
-	private ReplayDivergence divergedInCalls(int step, StepCalls asked, int index) {
-		String recorded = recorded(step);
-		String what = (asked.kind() == Step.Kind.KIND_GATHER) ? "another input" : "another function or input";
-		String differs = recorded.equals(asked.describe())
-				? "this run asks for one with " + what + " in calls[" + index + "]"
-				: "this run asks for " + asked.describe();
-		return diverged(step, recorded, differs);
-	}
-
-	private ReplayDivergence diverged(int step, String recorded, String differs) {
-		return new ReplayDivergence("Function '" + this.function + "' does not replay as it ran before: step " + step
-				+ " was " + recorded + ", " + differs + ". The code of a function must ask for the same gathers and "
-				+ "batches in the same order on every run of a call: keep it deterministic between gathers, and let "
-				+ "calls suspended under older code end before changing it");
+		this.sleeps.sleep(duration);
 	}
 
 }

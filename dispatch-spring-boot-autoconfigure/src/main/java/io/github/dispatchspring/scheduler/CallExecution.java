@@ -3,20 +3,14 @@ package io.github.dispatchspring.scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.google.protobuf.Timestamp;
 import io.github.dispatchspring.DispatchStatus;
 import io.github.dispatchspring.proto.Call;
 import io.github.dispatchspring.proto.CallResult;
 import io.github.dispatchspring.proto.Error;
 import io.github.dispatchspring.proto.Exit;
-import io.github.dispatchspring.proto.Journal;
 import io.github.dispatchspring.proto.Poll;
-import io.github.dispatchspring.proto.PollResult;
-import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.proto.StatusCodes;
 import io.github.resilience4j.core.IntervalFunction;
@@ -40,6 +34,8 @@ public final class CallExecution {
 	private final RunResponseValidator responses;
 
 	private final FunctionPolicies policies;
+
+	private final PolledCalls polls;
 
 	private final Clock clock;
 
@@ -88,6 +84,7 @@ public final class CallExecution {
 		this.invoker = invoker;
 		this.responses = new RunResponseValidator(limits);
 		this.policies = policies;
+		this.polls = new PolledCalls(policies);
 		this.outage = outage;
 		this.clock = clock;
 		this.events = events;
@@ -142,7 +139,7 @@ public final class CallExecution {
 		long start = System.nanoTime();
 		RunResponse response;
 		try {
-			response = this.invoker.invoke(claimed.call().endpoint(), request(claimed), claimed.attempt() + 1,
+			response = this.invoker.invoke(claimed.call().endpoint(), RunRequests.of(claimed), claimed.attempt() + 1,
 					policy.timeout());
 		}
 		catch (CallDeferredException ex) {
@@ -218,56 +215,12 @@ public final class CallExecution {
 		List<String> functions = poll.getCallsList().stream().map(Call::getFunction).toList();
 		try (CallTracing.Observed dispatch = functions.isEmpty() ? CallTracing.Observed.NONE
 				: this.tracing.dispatch(functions)) {
-			Instant now = this.clock.instant();
-			List<NewCall> children = children(claimed.call(), poll, now, TraceHeaders.encode(dispatch.propagated()));
-			int maxResults = (poll.getMaxResults() > 0) ? poll.getMaxResults() : Integer.MAX_VALUE;
-			int minResults = Math.max(1, Math.min(poll.getMinResults(), maxResults));
-			Instant deadline = poll.hasMaxWait()
-					? now.plusSeconds(poll.getMaxWait().getSeconds()).plusNanos(poll.getMaxWait().getNanos()) : null;
-			if (write(new Transition.Suspend(claimed, poll.getTypedCoroutineState(), minResults, maxResults,
-					dueBy(deadline, claimed.call().expiresAt()), children), handoff) && !children.isEmpty()) {
-				this.events.accepted(children);
+			Transition.Suspend suspend = this.polls.suspend(claimed, poll, this.clock.instant(),
+					TraceHeaders.encode(dispatch.propagated()));
+			if (write(suspend, handoff) && !suspend.children().isEmpty()) {
+				this.events.accepted(suspend.children());
 			}
 		}
-	}
-
-	private List<NewCall> children(NewCall parent, Poll poll, Instant now, @Nullable String traceContext) {
-		boolean journaled = poll.getTypedCoroutineState().is(Journal.class);
-		List<NewCall> children = new ArrayList<>(poll.getCallsCount());
-		for (Call call : poll.getCallsList()) {
-			String endpoint = call.getEndpoint().isEmpty() ? parent.endpoint() : call.getEndpoint();
-			Instant expiresAt = call.hasExpiration() ? now.plusSeconds(call.getExpiration().getSeconds())
-				.plusNanos(call.getExpiration().getNanos()) : expiration(call.getFunction(), parent, now);
-			String id = journaled ? DispatchIds.derived(parent.id(), call) : DispatchIds.next();
-			children.add(new NewCall(id, call.getFunction(), endpoint, call.getInput(), parent.id(), parent.rootId(),
-					call.getCorrelationId(), true, now, expiresAt, traceContext));
-		}
-		return children;
-	}
-
-	/**
-	 * When a call a function asks for without an expiration of its own expires: after the expiration
-	 * of its function, but never after its parent.
-	 */
-	private @Nullable Instant expiration(String function, NewCall parent, Instant now) {
-		Duration expiration = this.policies.of(function).expiration();
-		if (expiration == null) {
-			return parent.expiresAt();
-		}
-		Instant expiresAt = now.plus(expiration);
-		return (parent.expiresAt() != null && parent.expiresAt().isBefore(expiresAt)) ? parent.expiresAt() : expiresAt;
-	}
-
-	/**
-	 * When a suspended call is due anyway: at its poll's deadline, or once it has expired, whichever
-	 * comes first, so that a call whose results never come still ends when it expires.
-	 */
-	private static @Nullable Instant dueBy(@Nullable Instant deadline, @Nullable Instant expiresAt) {
-		if (expiresAt == null) {
-			return deadline;
-		}
-		Instant expired = expiresAt.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-		return (deadline == null || expired.isBefore(deadline)) ? expired : deadline;
 	}
 
 	/**
@@ -275,36 +228,8 @@ public final class CallExecution {
 	 * so that it ends with {@code TIMEOUT} when it expires rather than a backoff later.
 	 */
 	private static Instant retryAt(Instant backedOff, @Nullable Instant expiresAt) {
-		Instant due = dueBy(backedOff, expiresAt);
+		Instant due = PolledCalls.dueBy(backedOff, expiresAt);
 		return (due != null) ? due : backedOff;
-	}
-
-	private static RunRequest request(ClaimedCall claimed) {
-		NewCall call = claimed.call();
-		RunRequest.Builder request = RunRequest.newBuilder()
-			.setFunction(call.function())
-			.setDispatchId(call.id())
-			.setRootDispatchId(call.rootId())
-			.setCreationTime(timestamp(call.createdAt()));
-		if (call.parentId() != null) {
-			request.setParentDispatchId(call.parentId());
-		}
-		if (call.expiresAt() != null) {
-			request.setExpirationTime(timestamp(call.expiresAt()));
-		}
-		if (claimed.state() != null) {
-			request.setPollResult(PollResult.newBuilder()
-				.setTypedCoroutineState(claimed.state())
-				.addAllResults(claimed.results()));
-		}
-		else {
-			request.setInput(call.input());
-		}
-		return request.build();
-	}
-
-	private static Timestamp timestamp(@Nullable Instant instant) {
-		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 	}
 
 }
