@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * stores, so that the retried attempts of {@code flaky} do not wait for the default backoff.
  */
 @SpringBootTest(classes = ProgrammingModelTests.ModelApplication.class, webEnvironment = WebEnvironment.NONE,
-		properties = "dispatch.scheduler.retry.initial-interval=10ms")
+		properties = "dispatch.defaults.retry.initial-interval=10ms")
 class PostgresStoreProgrammingModelTests extends ProgrammingModelTests {
 
 	@DynamicPropertySource

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * two hours after it is dispatched, and retries back off for an hour.
  */
 @SpringBootTest(classes = KitApplication.class, webEnvironment = WebEnvironment.NONE,
-		properties = { "dispatch.scheduler.default-expiration=2h", "dispatch.scheduler.retry.initial-interval=1h",
-				"dispatch.scheduler.retry.max-interval=1h" })
+		properties = { "dispatch.defaults.expiration=2h", "dispatch.defaults.retry.initial-interval=1h",
+				"dispatch.defaults.retry.max-interval=1h" })
 @AutoConfigureDispatchTestKit
 class DispatchTestKitExpirationTests {
 

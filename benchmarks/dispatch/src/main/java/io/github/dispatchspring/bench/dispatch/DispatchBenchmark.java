@@ -124,9 +124,9 @@ public final class DispatchBenchmark {
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("logging.level.root", "warn");
 		properties.put("dispatch.scheduler.in-process", Boolean.toString(inProcess));
-		properties.put("dispatch.scheduler.retry.initial-interval", parameters.retryInitialInterval().toMillis() + "ms");
-		properties.put("dispatch.scheduler.retry.multiplier", Double.toString(parameters.retryMultiplier()));
-		properties.put("dispatch.scheduler.retry.max-attempts", Integer.toString(parameters.retryMaxAttempts()));
+		properties.put("dispatch.defaults.retry.initial-interval", parameters.retryInitialInterval().toMillis() + "ms");
+		properties.put("dispatch.defaults.retry.multiplier", Double.toString(parameters.retryMultiplier()));
+		properties.put("dispatch.defaults.retry.max-attempts", Integer.toString(parameters.retryMaxAttempts()));
 		return properties;
 	}
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clock skips.
  */
 @SpringBootTest(properties = { "invoices.run-at-startup=false", "invoices.clients=30",
-		"dispatch.scheduler.retry.initial-interval=10m", "dispatch.scheduler.retry.max-interval=1h" })
+		"dispatch.defaults.retry.initial-interval=10m", "dispatch.defaults.retry.max-interval=1h" })
 @AutoConfigureDispatchTestKit
 class InvoicingTests {
 
