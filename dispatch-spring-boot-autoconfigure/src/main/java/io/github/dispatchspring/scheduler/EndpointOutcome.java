@@ -6,8 +6,10 @@ import io.github.dispatchspring.DispatchStatus;
  * What an exchange with an endpoint says of the endpoint itself. Its circuit breaker counts as
  * failures the exchanges that did not reach a working endpoint: connection, DNS and TLS errors,
  * timeouts and HTTP 5xx answers, but not the errors a function returns in its run response. Its
- * concurrency limit grows on the statuses of calls it served and shrinks on those of an endpoint
- * pushing back, as the hosted Dispatch scheduler did.
+ * concurrency limit grows on the statuses of calls it served and shrinks when the endpoint pushes
+ * back: it throttles, does not answer in time, or answers HTTP 429 or 503. A temporary error a
+ * function returns is a failure of its own, which a lower limit would not cure: it leaves the limit
+ * as it is.
  *
  * @param failed whether the circuit breaker counts the exchange as a failure
  * @param signal what the exchange says to the concurrency limit
@@ -24,7 +26,8 @@ record EndpointOutcome(boolean failed, Signal signal) {
 	 * @return the outcome
 	 */
 	static EndpointOutcome answered(int httpStatus, DispatchStatus status) {
-		return new EndpointOutcome(httpStatus >= 500 && httpStatus != 501, Signal.of(status));
+		Signal signal = (httpStatus == 429 || httpStatus == 503) ? Signal.DECREASE : Signal.of(status);
+		return new EndpointOutcome(httpStatus >= 500 && httpStatus != 501, signal);
 	}
 
 	/**
@@ -52,7 +55,7 @@ record EndpointOutcome(boolean failed, Signal signal) {
 		static Signal of(DispatchStatus status) {
 			return switch (status) {
 				case OK, PERMANENT_ERROR, UNAUTHENTICATED, PERMISSION_DENIED -> INCREASE;
-				case TEMPORARY_ERROR, TIMEOUT, THROTTLED -> DECREASE;
+				case TIMEOUT, THROTTLED -> DECREASE;
 				default -> NONE;
 			};
 		}

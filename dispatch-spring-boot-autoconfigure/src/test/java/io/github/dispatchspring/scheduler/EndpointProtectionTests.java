@@ -118,6 +118,20 @@ class EndpointProtectionTests {
 	}
 
 	@Test
+	void halvesTheLimitOnAnswers503AndOnTimeoutsButNotOnTheTemporaryErrorsOfFunctions() {
+		EndpointProtection protection = limitOnly(8, MAX_WAIT);
+
+		protection.admit(ENDPOINT).finish(EndpointOutcome.answered(200, DispatchStatus.TEMPORARY_ERROR));
+		protection.admit(ENDPOINT).finish(EndpointOutcome.answered(500, DispatchStatus.TEMPORARY_ERROR));
+		assertThat(host(protection).concurrencyLimit()).isEqualTo(8);
+
+		protection.admit(ENDPOINT).finish(EndpointOutcome.answered(503, DispatchStatus.TEMPORARY_ERROR));
+		assertThat(host(protection).concurrencyLimit()).isEqualTo(4);
+		protection.admit(ENDPOINT).finish(EndpointOutcome.unanswered(DispatchStatus.TIMEOUT));
+		assertThat(host(protection).concurrencyLimit()).isEqualTo(2);
+	}
+
+	@Test
 	void letsACallWaitingForASlotGoWhenOneFrees() throws Exception {
 		EndpointProtection protection = limitOnly(1, MAX_WAIT);
 		EndpointPermit running = protection.admit(ENDPOINT);
