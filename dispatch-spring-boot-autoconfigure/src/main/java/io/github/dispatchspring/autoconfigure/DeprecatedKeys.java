@@ -36,8 +36,17 @@ final class DeprecatedKeys {
 	 * @param key the key
 	 * @return {@code true} if set
 	 */
-	boolean isSet(String key) {
+	private boolean isSet(String key) {
 		return this.binder.bind(key, Bindable.of(String.class)).isBound();
+	}
+
+	/**
+	 * Whether the replacement of a deprecated key is set, so that the deprecated key is ignored.
+	 * @param deprecated the deprecated key
+	 * @return {@code true} if its replacement is set
+	 */
+	boolean isReplaced(String deprecated) {
+		return isSet(REPLACEMENTS.get(deprecated));
 	}
 
 	/**

@@ -38,7 +38,7 @@ final class FunctionPolicyResolver {
 	FunctionPolicyResolver(DispatchProperties properties, FunctionRegistry registry, DeprecatedKeys deprecated) {
 		this.properties = properties;
 		this.registry = registry;
-		this.defaults = PropertySettings.deprecated(properties.getScheduler(), deprecated::isSet)
+		this.defaults = PropertySettings.deprecated(properties.getScheduler(), deprecated::isReplaced)
 			.over(PropertySettings.defaults(properties.getDefaults()));
 	}
 

@@ -60,14 +60,14 @@ final class PropertySettings {
 				settings.maxAttempts(retry.getMaxAttempts()), settings.jitter(retry.getJitter()),
 				settings.statuses(retry.getNoRetryStatuses()), List.copyOf(retry.getNoRetryErrors()),
 				settings.positive("timeout", defaults.getTimeout()),
-				settings.positive("expiration", defaults.getExpiration()), null, null, Duration.ofSeconds(1), null);
+				settings.positive("expiration", defaults.getExpiration()), null, null, null, null);
 	}
 
 	/**
 	 * The settings of the deprecated keys under {@code dispatch.scheduler} that replaced keys under
 	 * {@code dispatch.defaults} do not set.
 	 * @param scheduler the scheduler's properties
-	 * @param replaced whether the replacement of a deprecated key is set, by the replacement's name
+	 * @param replaced whether the replacement of a deprecated key is set, by the deprecated key's name
 	 * @return the settings of the deprecated keys still in use
 	 */
 	@SuppressWarnings("deprecation")
@@ -82,14 +82,14 @@ final class PropertySettings {
 						unlessReplaced(retry.getMaxInterval(), "retry.max-interval", replaced)),
 				settings.maxAttempts(unlessReplaced(retry.getMaxAttempts(), "retry.max-attempts", replaced)), null,
 				null, null, settings.positive("http-timeout",
-						unlessReplaced(scheduler.getHttpTimeout(), "timeout", replaced)),
+						unlessReplaced(scheduler.getHttpTimeout(), "http-timeout", replaced)),
 				settings.positive("default-expiration",
-						unlessReplaced(scheduler.getDefaultExpiration(), "expiration", replaced)),
+						unlessReplaced(scheduler.getDefaultExpiration(), "default-expiration", replaced)),
 				null, null, null, null);
 	}
 
-	private static <T> @Nullable T unlessReplaced(@Nullable T value, String replacement, Predicate<String> replaced) {
-		return (value != null && !replaced.test("dispatch.defaults." + replacement)) ? value : null;
+	private static <T> @Nullable T unlessReplaced(@Nullable T value, String key, Predicate<String> replaced) {
+		return (value != null && !replaced.test("dispatch.scheduler." + key)) ? value : null;
 	}
 
 	/**

@@ -43,13 +43,7 @@ final class FirstOfCalls {
 			}
 			FirstOutcome outcome = FirstOutcome.choose(ended, ids.size(), race);
 			if (outcome != null) {
-				List<DispatchId> losers = new ArrayList<>();
-				for (int i = 0; i < ids.size(); i++) {
-					if (!ended.containsKey(i)) {
-						losers.add(ids.get(i));
-					}
-				}
-				cancel(this.submitter, losers);
+				cancel(this.submitter, FirstOutcome.losers(ids, ended));
 				return outcome;
 			}
 			CompletableFuture.anyOf(waits.stream().filter((wait) -> !wait.isDone()).toArray(CompletableFuture[]::new))

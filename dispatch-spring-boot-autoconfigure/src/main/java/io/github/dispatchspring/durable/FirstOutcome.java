@@ -50,6 +50,23 @@ public record FirstOutcome(int winner, List<CallResult> results) {
 		return new FirstOutcome(-1, failures);
 	}
 
+	/**
+	 * The calls that had not ended when the outcome was chosen, which are cancelled.
+	 * @param <T> the type of the calls' ids
+	 * @param ids the ids of all the calls, in call order
+	 * @param ended the results of the calls that ended, by index
+	 * @return the ids of the others, in call order
+	 */
+	public static <T> List<T> losers(List<T> ids, Map<Integer, ?> ended) {
+		List<T> losers = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (!ended.containsKey(i)) {
+				losers.add(ids.get(i));
+			}
+		}
+		return losers;
+	}
+
 	private static boolean cancelled(CallResult result) {
 		return result.hasError() && Cancellation.ERROR_TYPE.equals(result.getError().getType());
 	}

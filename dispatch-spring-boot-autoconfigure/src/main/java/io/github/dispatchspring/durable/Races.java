@@ -1,6 +1,5 @@
 package io.github.dispatchspring.durable;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +116,7 @@ final class Races {
 
 	private static void cancelLosers(List<String> ids, Map<Integer, CallResult> ended,
 			Consumer<List<String>> cancel) {
-		List<String> losers = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i++) {
-			if (!ended.containsKey(i)) {
-				losers.add(ids.get(i));
-			}
-		}
+		List<String> losers = FirstOutcome.losers(ids, ended);
 		if (!losers.isEmpty()) {
 			cancel.accept(losers);
 		}

@@ -70,9 +70,10 @@ public final class DispatchApi {
 	 * @return the binary {@code CallResult}, or an error
 	 */
 	public WireResponse await(WireRequest request) {
-		String id = dispatchId(request);
+		String body = new String(request.body(), StandardCharsets.UTF_8).trim();
+		String id = dispatchId(body);
 		if (id == null) {
-			return unknown(request);
+			return unknown(body);
 		}
 		try {
 			return WireResponse.proto(this.submitter.await(List.of(new DispatchId(id)), this.waitTimeout).get(0));
@@ -93,9 +94,10 @@ public final class DispatchApi {
 	 * @return the binary {@code CancelResponse}, or an error
 	 */
 	public WireResponse cancel(WireRequest request) {
-		String id = dispatchId(request);
+		String body = new String(request.body(), StandardCharsets.UTF_8).trim();
+		String id = dispatchId(body);
 		if (id == null) {
-			return unknown(request);
+			return unknown(body);
 		}
 		Cancellation cancellation;
 		try {
@@ -118,13 +120,11 @@ public final class DispatchApi {
 		}).build());
 	}
 
-	private static @Nullable String dispatchId(WireRequest request) {
-		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
-		return (id.isEmpty() || id.length() > 128) ? null : id;
+	private static @Nullable String dispatchId(String body) {
+		return (body.isEmpty() || body.length() > 128) ? null : body;
 	}
 
-	private static WireResponse unknown(WireRequest request) {
-		String id = new String(request.body(), StandardCharsets.UTF_8).trim();
+	private static WireResponse unknown(String id) {
 		return WireResponse.error(ConnectError.notFound("no call has the dispatch id '" + abbreviate(id) + "'"));
 	}
 

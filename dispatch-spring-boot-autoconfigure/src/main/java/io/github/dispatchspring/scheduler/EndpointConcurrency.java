@@ -37,7 +37,7 @@ final class EndpointConcurrency {
 	 */
 	synchronized @Nullable Slot acquire(Duration maxWait) throws InterruptedException {
 		if (this.running >= this.limit.limit()) {
-			if (this.waiting >= this.limit.limit() || maxWait.isZero()) {
+			if (this.waiting >= this.limit.limit()) {
 				return null;
 			}
 			if (!awaitSlot(System.nanoTime() + maxWait.toNanos())) {

@@ -31,6 +31,10 @@ final class ErrorTypes {
 		this.classes = names.stream().map(ErrorTypes::load).filter(Objects::nonNull).toList();
 	}
 
+	List<String> names() {
+		return this.names;
+	}
+
 	boolean matches(String errorType) {
 		if (this.names.isEmpty()) {
 			return false;

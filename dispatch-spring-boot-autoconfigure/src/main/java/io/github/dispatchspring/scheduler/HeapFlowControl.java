@@ -25,6 +25,14 @@ final class HeapFlowControl {
 	}
 
 	/**
+	 * Whether claims go by the steps of the flow control rather than by due time alone.
+	 * @return {@code true} if some function has a limit or a priority of its own
+	 */
+	boolean active() {
+		return this.flow.active();
+	}
+
+	/**
 	 * Takes out of the due calls those to lease now, in the order of the steps, and records their
 	 * starts.
 	 * @param due the due calls, in the order they became due; those left are held back
@@ -35,6 +43,9 @@ final class HeapFlowControl {
 	List<HeapCall> take(List<HeapCall> due, int limit, Instant now) {
 		List<HeapCall> taken = new ArrayList<>();
 		for (FlowControl.Step step : this.flow.steps()) {
+			if (taken.size() >= limit) {
+				break;
+			}
 			int allowed = limit - taken.size();
 			if (step instanceof FlowControl.Limited limited) {
 				allowed = Math.min(allowed, allowance(limited, now));

@@ -24,8 +24,6 @@ final class HeapLeases {
 
 	private final HeapInboxes inboxes;
 
-	private final FlowControl flowControl;
-
 	private final HeapFlowControl flow;
 
 	private final Clock clock;
@@ -34,7 +32,6 @@ final class HeapLeases {
 		this.calls = calls;
 		this.agenda = agenda;
 		this.inboxes = inboxes;
-		this.flowControl = flow;
 		this.flow = new HeapFlowControl(flow, calls.values());
 		this.clock = clock;
 	}
@@ -42,7 +39,7 @@ final class HeapLeases {
 	/** Leases up to {@code limit} due calls until the lease ends, as {@link CallStore#claim}. */
 	List<ClaimedCall> claim(int limit, Duration lease) {
 		Instant now = this.clock.instant();
-		if (this.flowControl.active()) {
+		if (this.flow.active()) {
 			return claimInSteps(limit, now, now.plus(lease));
 		}
 		List<ClaimedCall> claimed = new ArrayList<>();

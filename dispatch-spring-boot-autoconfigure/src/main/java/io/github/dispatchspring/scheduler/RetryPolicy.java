@@ -29,8 +29,6 @@ public final class RetryPolicy {
 
 	private final double jitter;
 
-	private final List<String> noRetryErrorNames;
-
 	private final Set<DispatchStatus> noRetryStatuses;
 
 	private final ErrorTypes noRetryErrors;
@@ -69,7 +67,6 @@ public final class RetryPolicy {
 		this.maxAttempts = maxAttempts;
 		this.jitter = jitter;
 		this.noRetryStatuses = Set.copyOf(noRetryStatuses);
-		this.noRetryErrorNames = List.copyOf(noRetryErrors);
 		this.noRetryErrors = new ErrorTypes(noRetryErrors);
 	}
 
@@ -159,7 +156,7 @@ public final class RetryPolicy {
 	 * @return the names of the types
 	 */
 	public List<String> noRetryErrors() {
-		return this.noRetryErrorNames;
+		return this.noRetryErrors.names();
 	}
 
 }
