@@ -1,5 +1,7 @@
 package io.github.dispatchspring.test;
 
+import java.time.Duration;
+
 import io.github.dispatchspring.proto.RunRequest;
 import io.github.dispatchspring.proto.RunResponse;
 import io.github.dispatchspring.scheduler.CallInvoker;
@@ -25,6 +27,12 @@ final class FailingCallInvoker implements CallInvoker {
 	public RunResponse invoke(String endpoint, RunRequest request, int attempt) {
 		RunResponse failure = this.failures.getObject().responseFor(request, attempt);
 		return (failure != null) ? failure : this.invoker.invoke(endpoint, request, attempt);
+	}
+
+	@Override
+	public RunResponse invoke(String endpoint, RunRequest request, int attempt, Duration timeout) {
+		RunResponse failure = this.failures.getObject().responseFor(request, attempt);
+		return (failure != null) ? failure : this.invoker.invoke(endpoint, request, attempt, timeout);
 	}
 
 }

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @SpringBootTest(classes = KitApplication.class, webEnvironment = WebEnvironment.NONE,
 		properties = { "dispatch.defaults.retry.initial-interval=1h", "dispatch.defaults.retry.max-interval=1h",
-				"dispatch.functions.callPartner.rate-limit.limit=1", "dispatch.functions.callPartner.rate-limit.period=1m" })
+				"dispatch.functions.callPartner.rate-limit.limit=1", "dispatch.functions.callPartner.rate-limit.period=1m",
+				"dispatch.functions.slowOnce.timeout=200ms" })
 @AutoConfigureDispatchTestKit
 class DispatchTestKitTests {
 
@@ -101,6 +102,15 @@ class DispatchTestKitTests {
 		assertThat(runs).hasSize(3);
 		assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
 		assertThat(Duration.between(runs.get(1), runs.get(2))).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void interruptsARunThatOutlastsItsFunctionsTimeout() {
+		// slowOnce has a timeout of 200ms, not the default four minutes, so that its first run, which
+		// sleeps for ten minutes unless interrupted, ends within the test
+		assertThat(this.kit.run("slowOnce", "march", String.class)).isEqualTo("generated march");
+		assertThat(this.kit.calls("slowOnce")).singleElement()
+			.satisfies((call) -> assertThat(call.statuses()).containsExactly(DispatchStatus.TIMEOUT, DispatchStatus.OK));
 	}
 
 	@Test

@@ -70,6 +70,15 @@ class KitApplication {
 		}
 
 		@DispatchFunction
+		public String slowOnce(String report) throws InterruptedException {
+			ran("slowOnce");
+			if (runs("slowOnce").size() == 1) {
+				Thread.sleep(Duration.ofMinutes(10).toMillis());
+			}
+			return "generated " + report;
+		}
+
+		@DispatchFunction
 		public String callPartner(String request) {
 			ran("callPartner");
 			return "answered " + request;
